@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { extract } from './extract/index.ts';
+import type { Diagnostic } from './extract/types.ts';
+
+const usage = `usage:
+  explainer extract [--format json|text] [--verbose] FILE   print one article's extraction
+  explainer build [--skip-invalid]                          extract seeds/ into content/`;
+
+/** A mistake of the user's: printed as one line, never as a stack trace. */
+export class UserError extends Error {}
+
+function formatDiagnostic(path: string, d: Diagnostic): string {
+  return `${path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+function runExtract(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'json' }, verbose: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new UserError(`extract takes one FILE\n${usage}`);
+  if (values.format !== 'json') throw new UserError(`unknown --format ${values.format} (only json)`);
+  const file = positionals[0];
+  const path = relative(process.cwd(), file) || file;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+  } catch (error) {
+    throw new UserError(`${path}: cannot read as UTF-8 text (${(error as Error).message})`);
+  }
+  const result = extract({ path, text });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of result.diagnostics) if (values.verbose || d.severity === 'error') console.error(formatDiagnostic(path, d));
+  if (errors.length) return 1;
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  return 0;
+}
+
+async function runBuild(args: string[]): Promise<number> {
+  const { build } = await import('./collection/build.ts');
+  return build(args);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'extract') return runExtract(rest);
+  if (command === 'build') return runBuild(rest);
+  throw new UserError(usage);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`explainer: ${(error as Error).message}`);
+    process.exitCode = 2;
+  } else throw error;
+}

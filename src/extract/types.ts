@@ -1,0 +1,91 @@
+// The extraction of one article: the contract of `explainer extract --format json`
+// (and of ../shared/eval/score.mjs). Offsets are UTF-16 code units into `article.text`.
+
+export type ActorKind = 'person' | 'country' | 'organization' | 'media' | 'place';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  paragraph: number;
+}
+
+export interface Mention extends Span {
+  sentence: number;
+}
+
+export interface ExtractedArticle {
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  author: string | null;
+  text: string;
+  /** The headline's span in `text` (empty when the seed has none). */
+  titleSpan: Span;
+  paragraphs: Span[];
+  sentences: Sentence[];
+}
+
+export interface Role {
+  text: string;
+  sentence: number;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  roles: Role[];
+  /** Id of the country or organization the actor belongs to. */
+  affiliation: string | null;
+  gender: 'male' | 'female' | null;
+  mentions: Mention[];
+}
+
+export interface Quote extends Span {
+  id: string;
+  text: string;
+  sentence: number;
+  paragraph: number;
+  speaker: string | null;
+  /** The words that name the speaker ("the Iranian ambassador", "an official"). */
+  speaker_mention: string | null;
+  cue: string | null;
+  /** Which attribution rule fired, e.g. "cue-after", "pronoun", "floating". */
+  rule: string;
+  confidence: number;
+  /** Agreements the quote talks about. */
+  agreements: string[];
+}
+
+export type AgreementStatus = 'signed' | 'planned' | 'under negotiation' | 'denied' | 'in force' | 'broken';
+
+export interface Agreement {
+  id: string;
+  name: string;
+  aliases: string[];
+  parties: string[];
+  status: AgreementStatus | null;
+  mentions: Mention[];
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning' | 'info';
+  rule: string;
+  message: string;
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export interface Extraction {
+  article: ExtractedArticle;
+  actors: Actor[];
+  quotes: Quote[];
+  agreements: Agreement[];
+  diagnostics: Diagnostic[];
+}

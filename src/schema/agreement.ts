@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { inArticle, type Ref } from './shared.ts';
+
+export const agreementStatuses = ['signed', 'planned', 'under negotiation', 'denied', 'in force', 'broken'] as const;
+
+export const agreementSchema = (ref: Ref) =>
+  z.object({
+    name: z.string().min(1),
+    aliases: z.array(z.string()),
+    parties: z.array(ref('actors')),
+    status: z.enum(agreementStatuses).nullable(),
+    articles: z.array(ref('articles')),
+    mentions: z.array(inArticle(ref)),
+    /** Quotes whose words talk about the agreement. */
+    quotes: z.array(ref('quotes')),
+  });

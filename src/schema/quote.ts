@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { span, type Ref } from './shared.ts';
+
+export const quoteSchema = (ref: Ref) =>
+  z.object({
+    text: z.string().min(1),
+    article: ref('articles'),
+    ...span,
+    sentence: z.number().int().nonnegative(),
+    paragraph: z.number().int().nonnegative(),
+    speaker: ref('actors').nullable(),
+    speakerMention: z.string().nullable(),
+    cue: z.string().nullable(),
+    /** The attribution rule that named the speaker, and how sure it is. */
+    rule: z.string(),
+    confidence: z.number().min(0).max(1),
+    agreements: z.array(ref('agreements')),
+    /** The speaker's previous and next quote across the collection. */
+    previous: ref('quotes').nullable(),
+    next: ref('quotes').nullable(),
+  });

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * Builds the schema of a reference to another collection. The generator passes plain slugs
+ * (`z.string()`); `src/content.config.ts` passes Astro's `reference()`.
+ */
+export type Ref = (collection: 'articles' | 'actors' | 'agreements' | 'quotes') => z.ZodType;
+
+export const slugRef: Ref = () => z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+export const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+
+/** A place in an article: the sentence (its index) and the characters of the mention. */
+export const inArticle = (ref: Ref) =>
+  z.object({ article: ref('articles'), sentence: z.number().int().nonnegative(), ...span });
