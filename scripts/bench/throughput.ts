@@ -1,0 +1,65 @@
+/**
+ * Words per second of one engine over every seed in a folder, in this process's main thread
+ * (run.ts pins the process to one core). Files are read before the clock starts; a warm-up pass
+ * over the first articles lets the JIT settle. Prints one JSON line.
+ *
+ *   npx node scripts/bench/throughput.ts --engine explainer|compromise --dir DIR
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import nlp from 'compromise';
+import { extract } from '../../src/extract/index.ts';
+import { countWords } from './corpus.ts';
+
+export interface Throughput {
+  engine: string;
+  articles: number;
+  words: number;
+  seconds: number;
+  wordsPerSecond: number;
+  /** What the engine found, so a run that silently does nothing shows. */
+  people: number;
+  quotes: number;
+}
+
+type Engine = (path: string, text: string) => { people: number; quotes: number };
+
+const engines: Record<string, Engine> = {
+  explainer: (path, text) => {
+    const r = extract({ path, text });
+    return { people: r.actors.filter((a) => a.kind === 'person').length, quotes: r.quotes.length };
+  },
+  // The peer: what a JavaScript user would reach for to find people and quotations.
+  compromise: (_path, text) => {
+    const doc = nlp(text);
+    return { people: (doc.people().out('array') as string[]).length, quotes: (doc.quotations().out('array') as string[]).length };
+  },
+};
+
+export function throughput(engineName: string, dir: string, warmup = 20): Throughput {
+  const engine = engines[engineName];
+  if (!engine) throw new Error(`unknown engine ${engineName}`);
+  const seeds = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ path: `seeds/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+  for (const s of seeds.slice(0, warmup)) engine(s.path, s.text);
+  let people = 0;
+  let quotes = 0;
+  const started = performance.now();
+  for (const s of seeds) {
+    const found = engine(s.path, s.text);
+    people += found.people;
+    quotes += found.quotes;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const words = seeds.reduce((n, s) => n + countWords(s.text), 0);
+  return { engine: engineName, articles: seeds.length, words, seconds, wordsPerSecond: words / seconds, people, quotes };
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { engine: { type: 'string', default: 'explainer' }, dir: { type: 'string' } } });
+  if (!values.dir) throw new Error('--dir DIR is required');
+  console.log(JSON.stringify(throughput(values.engine!, values.dir)));
+}
