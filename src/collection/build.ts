@@ -1,0 +1,269 @@
+import { spawn } from 'node:child_process';
+import { readdir, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { locator } from '../extract/diagnostics.ts';
+import type { Diagnostic, Extraction } from '../extract/index.ts';
+import { ExtractionCache, extractorFingerprint, seedKey } from './cache.ts';
+import { merge, type KnowledgeBase, type Note, type SeedExtraction } from './merge.ts';
+import { progress, type ProgressOutput } from './progress.ts';
+import { defaultMaxSeedBytes, formatBytes, readSeed } from './read-seed.ts';
+import { collections, validate } from './validate.ts';
+import { extractAll, type Job } from './workers.ts';
+import { killPoint, recover, stageDir, swapIn, syncTree, writeTree } from './write.ts';
+
+/** The Astro project: this package. */
+export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BuildOptions {
+  /** The folder holding `seeds/`; `content/`, `dist/` and `.cache/` are written there. */
+  root: string;
+  /** Stop after `content/` (no Astro build, `dist/` untouched). */
+  contentOnly: boolean;
+  skipInvalid: boolean;
+  maxSeedBytes: number;
+  verbose: boolean;
+  /** `swap`: build into a temporary folder and swap it in; `sync`: rewrite changed files in place (dev server). */
+  mode: 'swap' | 'sync';
+  stdout: ProgressOutput;
+  stderr: ProgressOutput;
+  threads?: number;
+}
+
+export interface BuildResult {
+  exitCode: number;
+  /** Seeds extracted in this run, and seeds whose extraction came from the cache. */
+  extracted: number;
+  cached: number;
+  skipped: string[];
+  kb?: KnowledgeBase;
+}
+
+const seedPattern = /^[^.].*\.(txt|md)$/i;
+
+/** `seeds/x.txt:3:1: warning: what — fix`: relative to the working directory, like a compiler's. */
+function where(root: string, seed: string, line?: number, column?: number): string {
+  const path = relative(process.cwd(), join(root, 'seeds', seed)) || seed;
+  return line == null ? path : `${path}:${line}:${column}`;
+}
+
+function diagnosticLine(root: string, seed: string, d: Diagnostic): string {
+  return `${where(root, seed, d.line, d.column)}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+/** Warnings about a whole extraction that only the build can give. */
+function buildWarnings(seed: string, e: Extraction): Note[] {
+  const notes: Note[] = [];
+  if (!e.quotes.length) notes.push({ seed, severity: 'warning', offset: 0, message: 'no quotes found — the article gets no quote pages; quoted words need quotation marks (“…” or "…")' });
+  if (!e.actors.length) notes.push({ seed, severity: 'warning', offset: 0, message: 'no actors found — the article links to no people, countries or organisations; check that names are capitalised' });
+  return notes;
+}
+
+/** Turns a size such as `2MB`, `512k`, `1.5 MiB` or `1000000` into bytes. */
+export function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib)?\s*$/i.exec(text);
+  if (!match) throw new BuildError(`--max-seed-size: cannot read "${text}" as a size — write e.g. 2MB, 512KB or 1000000`);
+  const unit = (match[2] ?? 'b').toLowerCase()[0];
+  return Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
+}
+
+/** A failure explained to the user in one message, with no stack trace. */
+export class BuildError extends Error {}
+
+async function listSeeds(root: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(join(root, 'seeds'));
+  } catch {
+    throw new BuildError(`${relative(process.cwd(), join(root, 'seeds')) || 'seeds'}/: no such folder — create it and put .txt or .md articles in it`);
+  }
+  const seeds = names.filter((n) => seedPattern.test(n)).sort();
+  if (!seeds.length) throw new BuildError(`${relative(process.cwd(), join(root, 'seeds')) || 'seeds'}/: no .txt or .md seeds — add an article`);
+  return seeds;
+}
+
+/** Runs `astro build` on this package, reading `contentDir` and writing `outDir`. */
+function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise<number> {
+  const astro = join(packageRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [astro, 'build'], {
+      cwd: packageRoot,
+      env: { ...process.env, EXPLAINER_CONTENT_DIR: contentDir, EXPLAINER_OUT_DIR: outDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => o.stdout.write(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => o.stderr.write(chunk.toString()));
+    child.on('error', () => done(1));
+    child.on('close', (code) => done(code ?? 1));
+  });
+}
+
+/**
+ * The build step: reads and extracts every seed (from the cache when unchanged, on worker threads
+ * when many), merges them, validates everything, then writes `content/` (and, unless
+ * `contentOnly`, the site in `dist/`) all at once. On any failure the previous output stays.
+ */
+export async function runBuild(o: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const say = (line: string) => o.stderr.write(`${line}\n`);
+  const result: BuildResult = { exitCode: 1, extracted: 0, cached: 0, skipped: [] };
+  await recover(o.root);
+  const names = await listSeeds(o.root);
+
+  // Read and decode; refuse what is not a usable text file.
+  const problems = new Map<string, string[]>();
+  const report = (seed: string, line: string) => {
+    if (!problems.has(seed)) problems.set(seed, []);
+    problems.get(seed)!.push(line);
+  };
+  const seeds: { name: string; text: string; key: string; extraction?: Extraction }[] = [];
+  const fingerprint = await extractorFingerprint();
+  const cache = new ExtractionCache(o.root);
+  for (const name of names) {
+    const read = await readSeed(join(o.root, 'seeds', name), o.maxSeedBytes);
+    if ('problem' in read) report(name, `${where(o.root, name, read.problem.line, read.problem.column)}: error: ${read.problem.message}`);
+    else {
+      const key = seedKey(name, read.bytes, fingerprint);
+      seeds.push({ name, text: read.text, key, extraction: await cache.get(key) });
+    }
+  }
+
+  // Extract what the cache does not have.
+  const jobs: Job[] = seeds.flatMap((s, index) => (s.extraction ? [] : [{ index, path: where(o.root, s.name), text: s.text }]));
+  result.cached = seeds.length - jobs.length;
+  result.extracted = jobs.length;
+  const bar = progress('extracting seeds', jobs.length, o.stderr);
+  const extracted = await extractAll(jobs, () => bar.tick(), o.threads);
+  bar.end();
+  for (const r of extracted) {
+    const seed = seeds[r.index];
+    if ('crash' in r) report(seed.name, `${where(o.root, seed.name)}: error: the extractor crashed on this seed (an extractor bug; please report it): ${r.crash}`);
+    else {
+      seed.extraction = r.extraction;
+      await cache.set(seed.key, r.extraction);
+    }
+  }
+  killPoint('extracted');
+
+  // Print each seed's diagnostics; a seed with an error is unusable.
+  const usable: SeedExtraction[] = [];
+  for (const seed of seeds) {
+    if (!seed.extraction) continue;
+    const { diagnostics } = seed.extraction;
+    for (const d of diagnostics)
+      if (d.severity === 'error') report(seed.name, diagnosticLine(o.root, seed.name, d));
+      else if (d.severity === 'warning' || o.verbose) say(diagnosticLine(o.root, seed.name, d));
+    if (!diagnostics.some((d) => d.severity === 'error')) usable.push({ seed: seed.name, extraction: seed.extraction });
+  }
+  for (const name of names) for (const line of problems.get(name) ?? []) say(line);
+  const bad = names.filter((n) => problems.has(n));
+  const unchanged = o.contentOnly ? 'content/ is unchanged' : 'content/ and dist/ are unchanged';
+  if (bad.length && !o.skipInvalid) {
+    say(`explainer: build failed: ${bad.length} of ${names.length} seeds cannot be used; ${unchanged} (fix them, or pass --skip-invalid to build the rest)`);
+    return result;
+  }
+  result.skipped = bad;
+  if (!usable.length) {
+    say(`explainer: build failed: none of the ${names.length} seeds can be used; ${unchanged}`);
+    return result;
+  }
+
+  // Merge into one knowledge base and check it.
+  const { kb, notes } = merge(usable);
+  notes.push(...usable.flatMap(({ seed, extraction }) => buildWarnings(seed, extraction)));
+  const texts = new Map(usable.map(({ seed, extraction }) => [seed, extraction.article.text]));
+  const { files, problems: invalid } = validate(kb);
+  const noteLine = (n: Note) => {
+    const text = texts.get(n.seed);
+    const at = text == null ? where(o.root, n.seed) : (({ line, column }) => where(o.root, n.seed, line, column))(locator(text)(n.offset));
+    return `${at}: ${n.severity}: ${n.message}`;
+  };
+  for (const n of [...notes, ...invalid].sort((a, b) => names.indexOf(a.seed) - names.indexOf(b.seed))) say(noteLine(n));
+  if (notes.some((n) => n.severity === 'error') || invalid.length) {
+    say(`explainer: build failed: the generated content is inconsistent; ${unchanged}`);
+    return result;
+  }
+
+  // Write, build the site, and put both in place at once.
+  const content = join(o.root, 'content');
+  if (o.mode === 'sync') await syncTree(content, files, collections);
+  else {
+    const stagedContent = await stageDir(content);
+    const pairs = [{ staged: stagedContent, target: content }];
+    try {
+      await writeTree(stagedContent, files, collections);
+      killPoint('staged');
+      if (!o.contentOnly) {
+        const dist = join(o.root, 'dist');
+        const stagedDist = await stageDir(dist);
+        pairs.push({ staged: stagedDist, target: dist });
+        const code = await buildSite(stagedContent, stagedDist, o);
+        if (code !== 0) {
+          say(`explainer: build failed: the site build (astro build) exited with status ${code}; ${unchanged}`);
+          return result;
+        }
+      }
+      await swapIn(o.root, pairs);
+    } finally {
+      for (const { staged } of pairs) await rm(staged, { recursive: true, force: true });
+    }
+  }
+  await cache.prune(new Set(seeds.map((s) => s.key)));
+
+  result.kb = kb;
+  result.exitCode = 0;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  o.stdout.write(
+    `explainer: built ${o.contentOnly ? 'content/' : 'content/ and dist/'} from ${usable.length} seeds (${result.extracted} extracted, ${result.cached} from cache) in ${seconds} s: ` +
+      `${kb.articles.length} articles, ${kb.actors.length} actors, ${kb.agreements.length} agreements, ${kb.quotes.length} quotes\n`,
+  );
+  if (bad.length) say(`explainer: skipped ${bad.length} invalid seed${bad.length > 1 ? 's' : ''} (--skip-invalid): ${bad.map((n) => where(o.root, n)).join(', ')}`);
+  return result;
+}
+
+export const buildUsage = `explainer build [--content-only] [--skip-invalid] [--max-seed-size SIZE] [--verbose]
+  --content-only        build content/ only, not the site in dist/
+  --skip-invalid        build the usable seeds and list the others (default: any unusable seed fails the build)
+  --max-seed-size SIZE  refuse larger seeds (default ${formatBytes(defaultMaxSeedBytes)}; e.g. 5MB, 512KB)
+  --verbose             also print informational diagnostics`;
+
+export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'stdout' | 'stderr'> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'content-only': { type: 'boolean', default: false },
+      'skip-invalid': { type: 'boolean', default: false },
+      'max-seed-size': { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length) throw new BuildError(`build takes no file arguments (it reads seeds/)\n${buildUsage}`);
+  return {
+    root: resolve('.'),
+    contentOnly: values['content-only'],
+    skipInvalid: values['skip-invalid'],
+    maxSeedBytes: values['max-seed-size'] == null ? defaultMaxSeedBytes : parseSize(values['max-seed-size']),
+    verbose: values.verbose,
+  };
+}
+
+/** `explainer build`: the exit status (0 built, 1 failed, 2 bad arguments). */
+export async function build(args: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseBuildArgs(args);
+  } catch (error) {
+    if (!(error instanceof BuildError) && !(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw error;
+    process.stderr.write(`explainer: ${(error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    return (await runBuild({ ...options, mode: 'swap', stdout: process.stdout, stderr: process.stderr })).exitCode;
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    process.stderr.write(`explainer: ${error.message}\n`);
+    return 1;
+  }
+}

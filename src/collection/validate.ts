@@ -1,0 +1,75 @@
+import { actorSchema } from '../schema/actor.ts';
+import { agreementSchema } from '../schema/agreement.ts';
+import { articleSchema } from '../schema/article.ts';
+import { quoteSchema } from '../schema/quote.ts';
+import { slugRef, type Ref } from '../schema/shared.ts';
+import type { KnowledgeBase, Note } from './merge.ts';
+
+export const collections = ['articles', 'actors', 'agreements', 'quotes'] as const;
+export type Collection = (typeof collections)[number];
+
+/** One file of the content collection: `<collection>/<slug>.json`. */
+export interface ContentFile {
+  path: string;
+  json: string;
+}
+
+const schemas = { articles: articleSchema, actors: actorSchema, agreements: agreementSchema, quotes: quoteSchema };
+
+/**
+ * Checks every entity against its zod schema, with references checked to point at an existing
+ * entity, and that quotes and mentions are exact spans of their article's text. Returns the files
+ * to write (the parsed data, so keys come in schema order) or the problems, naming each seed.
+ */
+export function validate(kb: KnowledgeBase): { files: ContentFile[]; problems: Note[] } {
+  const slugs = Object.fromEntries(collections.map((c) => [c, new Set(kb[c].map((e) => e.slug))])) as Record<Collection, Set<string>>;
+  const ref: Ref = (collection) =>
+    slugRef(collection).superRefine((value, ctx) => {
+      if (!slugs[collection].has(value as string)) ctx.addIssue({ code: 'custom', message: `points to ${collection}/${String(value)}, which does not exist` });
+    });
+  const texts = new Map(kb.articles.map((a) => [a.slug, a.data.text]));
+  const files: ContentFile[] = [];
+  const problems: Note[] = [];
+  const problem = (seeds: string[], where: string, message: string) =>
+    problems.push({ seed: seeds[0] ?? '', severity: 'error', offset: 0, message: `${where}: ${message} (a bug in the build, not in the seed; please report it)` });
+
+  for (const collection of collections) {
+    const schema = schemas[collection](ref);
+    for (const entry of kb[collection]) {
+      const where = `${collection}/${entry.slug}.json`;
+      const parsed = schema.safeParse(entry.data);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) problem(entry.seeds, where, `${issue.path.join('.') || 'entry'}: ${issue.message}`);
+        continue;
+      }
+      for (const span of spansOf(collection, entry.slug, parsed.data as Record<string, unknown>)) {
+        const text = texts.get(span.article);
+        if (text == null || span.end < span.start || span.end > text.length) problem(entry.seeds, where, `${span.what} ${span.start}-${span.end} is outside the article text`);
+        else if (span.text != null && text.slice(span.start, span.end) !== span.text) problem(entry.seeds, where, `${span.what} text differs from the article text at ${span.start}-${span.end}`);
+      }
+      files.push({ path: `${collection}/${entry.slug}.json`, json: `${JSON.stringify(parsed.data, null, 2)}\n` });
+    }
+  }
+  return { files, problems };
+}
+
+interface CheckedSpan {
+  what: string;
+  article: string;
+  start: number;
+  end: number;
+  text?: string;
+}
+
+type Span = { start: number; end: number };
+
+/** The spans of article text an entity points at. */
+function spansOf(collection: Collection, slug: string, data: Record<string, unknown>): CheckedSpan[] {
+  if (collection === 'quotes') {
+    const q = data as { article: string; text: string } & Span;
+    return [{ what: 'quote', article: q.article, start: q.start, end: q.end, text: q.text }];
+  }
+  if (collection === 'articles') return (data.mentions as Span[]).map((m) => ({ what: 'mention', article: slug, start: m.start, end: m.end }));
+  const mentions = data.mentions as ({ article: string } & Span)[];
+  return mentions.map((m) => ({ what: 'mention', ...m }));
+}

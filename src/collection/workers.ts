@@ -1,0 +1,65 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { extract, type Extraction } from '../extract/index.ts';
+
+export interface Job {
+  index: number;
+  path: string;
+  text: string;
+}
+
+/** An extraction, or the stack of the exception the extractor threw (a bug, reported as such). */
+export type JobResult = { index: number; extraction: Extraction } | { index: number; crash: string };
+
+/** Below this many seeds, starting threads costs more than it saves. */
+export const minSeedsForWorkers = 4;
+
+function extractHere(job: Job): JobResult {
+  try {
+    return { index: job.index, extraction: extract({ path: job.path, text: job.text }) };
+  } catch (error) {
+    return { index: job.index, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/**
+ * Extracts every job, on worker threads (one per core) when there are enough of them. Results come
+ * back in job order whatever order the threads finish in; `onDone` is called once per job.
+ */
+export async function extractAll(jobs: Job[], onDone: () => void, threads = availableParallelism()): Promise<JobResult[]> {
+  const count = Math.min(threads, jobs.length);
+  if (count < 2 || jobs.length < minSeedsForWorkers) {
+    return jobs.map((job) => {
+      const result = extractHere(job);
+      onDone();
+      return result;
+    });
+  }
+  const results: JobResult[] = new Array(jobs.length);
+  let next = 0;
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./extract-worker.ts', import.meta.url)));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= jobs.length) return resolve();
+              worker.postMessage(jobs[next++]);
+            };
+            worker.on('message', (result: JobResult) => {
+              results[result.index] = result;
+              onDone();
+              feed();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => reject(new Error(`extraction worker stopped (exit code ${code})`)));
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
