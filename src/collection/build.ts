@@ -68,6 +68,10 @@ export function parseSize(text: string): number {
   return Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
 }
 
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** A failure explained to the user in one message, with no stack trace. */
 export class BuildError extends Error {}
 
@@ -89,7 +93,8 @@ function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise
   return new Promise((done) => {
     const child = spawn(process.execPath, [astro, 'build'], {
       cwd: packageRoot,
-      env: { ...process.env, EXPLAINER_CONTENT_DIR: contentDir, EXPLAINER_OUT_DIR: outDir },
+      // Astro's cache (its content store among it) per project, so builds of two projects never mix.
+      env: { ...process.env, EXPLAINER_CONTENT_DIR: contentDir, EXPLAINER_OUT_DIR: outDir, EXPLAINER_CACHE_DIR: join(o.root, '.cache', 'astro') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => o.stdout.write(chunk.toString()));
@@ -215,10 +220,10 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   result.exitCode = 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   o.stdout.write(
-    `explainer: built ${o.contentOnly ? 'content/' : 'content/ and dist/'} from ${usable.length} seeds (${result.extracted} extracted, ${result.cached} from cache) in ${seconds} s: ` +
-      `${kb.articles.length} articles, ${kb.actors.length} actors, ${kb.agreements.length} agreements, ${kb.quotes.length} quotes\n`,
+    `explainer: built ${o.contentOnly ? 'content/' : 'content/ and dist/'} from ${plural(usable.length, 'seed')} (${result.extracted} extracted, ${result.cached} from cache) in ${seconds} s: ` +
+      `${collections.map((c) => plural(kb[c].length, c.slice(0, -1))).join(', ')}\n`,
   );
-  if (bad.length) say(`explainer: skipped ${bad.length} invalid seed${bad.length > 1 ? 's' : ''} (--skip-invalid): ${bad.map((n) => where(o.root, n)).join(', ')}`);
+  if (bad.length) say(`explainer: skipped ${plural(bad.length, 'invalid seed')} (--skip-invalid): ${bad.map((n) => where(o.root, n)).join(', ')}`);
   return result;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractorVersion, type Extraction } from '../extract/index.ts';
 
@@ -8,12 +8,13 @@ const extractDir = fileURLToPath(new URL('../extract/', import.meta.url));
 
 /**
  * What the extraction of a seed depends on besides the seed: the declared extractor version and
- * the extractor's source (so a forgotten version bump cannot serve stale extractions).
+ * the extractor's source and data files (so a forgotten version bump cannot serve stale extractions).
  */
 export async function extractorFingerprint(): Promise<string> {
   const hash = createHash('sha256').update(extractorVersion);
-  const files = (await readdir(extractDir, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
-  for (const file of files) hash.update(`\0${file}\0`).update(await readFile(join(extractDir, file)));
+  const entries = await readdir(extractDir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  for (const file of files) hash.update(`\0${relative(extractDir, file)}\0`).update(await readFile(file));
   return hash.digest('hex');
 }
 

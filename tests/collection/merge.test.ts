@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { merge, summarize, type KnowledgeBase, type SeedExtraction } from '../../src/collection/merge.ts';
+import { validate } from '../../src/collection/validate.ts';
+import { fixture } from './helpers.ts';
+
+const seedA = fixture(
+  'a.txt',
+  'Talks in Vienna\nAmbassador Kazem Jalali met Elena Smith. "We are close," Jalali said.\nIran and Russia signed the Vienna Accord. "It is done," Smith said.',
+  {
+    actors: [
+      { id: 'a1', name: 'Kazem Jalali', aliases: ['Jalali'], forms: ['Kazem Jalali', 'Jalali'], roles: ['Ambassador'], affiliation: 'a3' },
+      { id: 'a2', name: 'Elena Smith', aliases: ['Smith'], forms: ['Elena Smith', 'Smith'] },
+      { id: 'a3', name: 'Iran', kind: 'country' },
+      { id: 'a4', name: 'Russia', kind: 'country' },
+    ],
+    quotes: [
+      { id: 'q1', text: 'We are close,', speaker: 'a1' },
+      { id: 'q2', text: 'It is done,', speaker: 'a2', agreements: ['g1'] },
+    ],
+    agreements: [{ id: 'g1', name: 'Vienna Accord', parties: ['a3', 'a4'] }],
+  },
+);
+
+const seedB = fixture(
+  'b.txt',
+  'A second day\nJalali spoke again. "More work is needed," Jalali said of the accord.\nThe Islamic Republic of Iran welcomed it. John Smith disagreed.',
+  {
+    actors: [
+      { id: 'b1', name: 'Jalali' },
+      { id: 'b2', name: 'Islamic Republic of Iran', kind: 'country' },
+      { id: 'b3', name: 'John Smith', aliases: ['Smith'] },
+    ],
+    quotes: [{ id: 'q1', text: 'More work is needed,', speaker: 'b1', agreements: ['g1'] }],
+    agreements: [{ id: 'g1', name: 'the accord', aliases: ['Vienna Accord'], forms: ['the accord'] }],
+  },
+);
+
+function build(...inputs: SeedExtraction[]): KnowledgeBase {
+  const { kb, notes } = merge(inputs);
+  expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
+  expect(validate(kb).problems).toEqual([]);
+  return kb;
+}
+
+const bySlug = <T>(entries: { slug: string; data: T }[], slug: string): T => {
+  const entry = entries.find((e) => e.slug === slug);
+  if (!entry) throw new Error(`no ${slug} in ${entries.map((e) => e.slug).join(', ')}`);
+  return entry.data;
+};
+
+describe('merge', () => {
+  it('makes one actor of a person quoted in two articles, with all their quotes, roles and articles', () => {
+    const kb = build({ seed: 'a.txt', extraction: seedA }, { seed: 'b.txt', extraction: seedB });
+    const jalali = bySlug(kb.actors, 'kazem-jalali');
+    expect(jalali.articles).toEqual(['a', 'b']);
+    expect(jalali.quotes).toEqual(['a-1', 'b-1']);
+    expect(jalali.roles).toEqual([{ text: 'Ambassador', article: 'a', sentence: 0 }]);
+    expect(jalali.affiliation).toBe('iran');
+    expect(jalali.mentions).toHaveLength(2 + 2);
+    expect(kb.actors.filter((a) => a.data.name.includes('Jalali'))).toHaveLength(1);
+    // The speaker's quotes are chained across the collection.
+    expect(bySlug(kb.quotes, 'a-1')).toMatchObject({ speaker: 'kazem-jalali', previous: null, next: 'b-1' });
+    expect(bySlug(kb.quotes, 'b-1')).toMatchObject({ speaker: 'kazem-jalali', previous: 'a-1', next: null });
+  });
+
+  it('keeps different people who share a surname apart', () => {
+    const kb = build({ seed: 'a.txt', extraction: seedA }, { seed: 'b.txt', extraction: seedB });
+    expect(bySlug(kb.actors, 'elena-smith').quotes).toEqual(['a-2']);
+    expect(bySlug(kb.actors, 'john-smith').articles).toEqual(['b']);
+  });
+
+  it('leaves a bare surname that fits two known people as its own actor', () => {
+    const c = fixture('c.txt', 'Third\nSmith said nothing.', { actors: [{ id: 'c1', name: 'Smith' }] });
+    const kb = build({ seed: 'a.txt', extraction: seedA }, { seed: 'b.txt', extraction: seedB }, { seed: 'c.txt', extraction: c });
+    expect(bySlug(kb.actors, 'smith').articles).toEqual(['c']);
+    expect(bySlug(kb.actors, 'elena-smith').articles).toEqual(['a']);
+  });
+
+  it('resolves a bare surname to the one known person who has it', () => {
+    const c = fixture('c.txt', 'Third\nSmith said nothing.', { actors: [{ id: 'c1', name: 'Smith' }] });
+    const kb = build({ seed: 'a.txt', extraction: seedA }, { seed: 'c.txt', extraction: c });
+    expect(bySlug(kb.actors, 'elena-smith').articles).toEqual(['a', 'c']);
+    expect(kb.actors.map((a) => a.slug)).not.toContain('smith');
+  });
+
+  it('merges countries by canonical name and agreements by name and alias', () => {
+    const kb = build({ seed: 'a.txt', extraction: seedA }, { seed: 'b.txt', extraction: seedB });
+    expect(kb.actors.filter((a) => a.data.kind === 'country').map((a) => a.slug)).toEqual(['iran', 'russia']);
+    expect(bySlug(kb.actors, 'iran').aliases).toEqual(['Islamic Republic of Iran']);
+    expect(kb.agreements.map((a) => a.slug)).toEqual(['vienna-accord']);
+    const accord = bySlug(kb.agreements, 'vienna-accord');
+    expect(accord).toMatchObject({ parties: ['iran', 'russia'], articles: ['a', 'b'], quotes: ['a-2', 'b-1'], aliases: ['the accord'] });
+    expect(bySlug(kb.actors, 'iran').agreements).toEqual(['vienna-accord']);
+  });
+
+  it('fills in the back-references of articles', () => {
+    const kb = build({ seed: 'a.txt', extraction: seedA }, { seed: 'b.txt', extraction: seedB });
+    const a = bySlug(kb.articles, 'a');
+    expect(a).toMatchObject({ seed: 'a.txt', title: 'Talks in Vienna', quotes: ['a-1', 'a-2'], agreements: ['vienna-accord'], wordCount: 26 });
+    expect(a.actors).toEqual(['kazem-jalali', 'elena-smith', 'iran', 'russia']);
+    const starts = a.mentions.map((m) => m.start);
+    expect(starts).toEqual([...starts].sort((x, y) => x - y));
+    expect(a.mentions.find((m) => m.collection === 'agreements')).toMatchObject({ id: 'vienna-accord' });
+    expect(bySlug(kb.actors, 'kazem-jalali').related).toEqual([{ actor: 'elena-smith', count: 1 }]);
+  });
+
+  it('never lets mentions overlap, the longer one winning', () => {
+    const e = fixture('x.txt', 'T\nThe Bank of England said so.', {
+      actors: [
+        { id: 'a1', name: 'Bank of England', kind: 'organization' },
+        { id: 'a2', name: 'England', kind: 'country' },
+      ],
+    });
+    const kb = build({ seed: 'x.txt', extraction: e });
+    expect(bySlug(kb.articles, 'x').mentions.map((m) => m.id)).toEqual(['bank-of-england']);
+  });
+
+  it('gives colliding names distinct slugs and gives no page to a blank name', () => {
+    const e = fixture('x.txt', 'T\nGeorgia met Georgia. Nobody spoke.', {
+      actors: [
+        { id: 'a1', name: 'Georgia', kind: 'country' },
+        { id: 'a2', name: 'Georgia', kind: 'person' },
+        { id: 'a3', name: ' \u202e ', kind: 'person', forms: ['Nobody'] },
+      ],
+      quotes: [],
+    });
+    const { kb, notes } = merge([{ seed: 'x.txt', extraction: e }]);
+    expect(kb.actors.map((a) => a.slug)).toEqual(['georgia', expect.stringMatching(/^georgia-[0-9a-f]{8}$/)]);
+    expect(notes).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no visible characters') })]);
+  });
+
+  it('reports a local id the extractor left dangling as an error naming the seed', () => {
+    const e = fixture('x.txt', 'T\n"Hello," he said.', { quotes: [{ id: 'q1', text: 'Hello,', speaker: 'a9' }] });
+    const { notes } = merge([{ seed: 'x.txt', extraction: e }]);
+    expect(notes).toEqual([expect.objectContaining({ seed: 'x.txt', severity: 'error', message: expect.stringContaining('actor "a9"') })]);
+  });
+
+  it('keeps slugs of existing entities when a seed is added', () => {
+    const before = build({ seed: 'a.txt', extraction: seedA });
+    const c = fixture('c.txt', 'Other\nGeorgia Kazem-Jalali spoke.', { actors: [{ id: 'c1', name: 'Kazem Jalali', kind: 'organization' }] });
+    const after = build({ seed: 'a.txt', extraction: seedA }, { seed: 'c.txt', extraction: c });
+    for (const c of ['actors', 'agreements', 'quotes', 'articles'] as const)
+      expect(after[c].map((e) => e.slug)).toEqual(expect.arrayContaining(before[c].map((e) => e.slug)));
+    expect(after.actors.find((a) => a.data.kind === 'organization')!.slug).toMatch(/^kazem-jalali-[0-9a-f]{8}$/);
+  });
+});
+
+describe('validate', () => {
+  it('fails on a reference to a missing entity and on a quote that is not its article text', () => {
+    const kb = build({ seed: 'a.txt', extraction: seedA });
+    bySlug(kb.quotes, 'a-1').speaker = 'nobody';
+    bySlug(kb.quotes, 'a-2').text = 'It was done,';
+    const { problems } = validate(kb);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^quotes\/a-1\.json: speaker: points to actors\/nobody, which does not exist/),
+      expect.stringMatching(/^quotes\/a-2\.json: quote text differs from the article text/),
+    ]);
+    expect(problems.every((p) => p.seed === 'a.txt')).toBe(true);
+  });
+});
+
+describe('summarize', () => {
+  it('cuts a long first paragraph at a word boundary', () => {
+    const s = summarize(`${'word '.repeat(100)}end`);
+    expect(s.length).toBeLessThanOrEqual(281);
+    expect(s).toMatch(/word…$/);
+    expect(summarize('  short   text ')).toBe('short text');
+  });
+});
