@@ -1,0 +1,258 @@
+import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
+import type { NameMention } from './mentions.ts';
+import { countryByName, placeByName } from './gazetteer.ts';
+import { englishWords, functionWords, nameConnectors, titleHeads } from './lexicon.ts';
+import { toSlug, uniqueSlug } from './slug.ts';
+
+/** A name mention, once assigned to its actor. */
+export interface ActorMention extends NameMention {
+  actor: string;
+}
+
+interface Cluster {
+  kind: ActorKind;
+  key: string;
+  surfaces: Map<string, number>;
+  mentions: NameMention[];
+  fullName: string;
+  countryCode?: string;
+  gender: 'male' | 'female' | null;
+}
+
+const norm = (s: string) =>
+  s.normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(/[’']/g, "'").replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+const words = (s: string) => s.split(/[\s-]+/).filter(Boolean);
+const significant = (s: string) => words(s).filter((w) => !nameConnectors.has(w.toLowerCase()));
+const initials = (s: string) => significant(s).map((w) => w[0]).join('').toUpperCase();
+const lastWord = (s: string) => words(s).at(-1) ?? s;
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+/**
+ * Gathers name mentions into actors: one per real-world entity. People merge by full name,
+ * surname, honorific form and near-miss spellings; organisations by case, acronym and a shorter
+ * form of a longer name; countries by code (names and demonyms); outlets and places by name.
+ */
+export function buildActors(article: ExtractedArticle, named: NameMention[], bare: NameMention[]): { actors: Actor[]; mentions: ActorMention[] } {
+  const { text } = article;
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const assigned = new Map<NameMention, Cluster>();
+
+  const add = (m: NameMention, key: string, fullName = m.name) => {
+    let c = byKey.get(key);
+    if (!c) {
+      c = { kind: m.kind, key, surfaces: new Map(), mentions: [], fullName, countryCode: m.country?.code, gender: null };
+      byKey.set(key, c);
+      clusters.push(c);
+    }
+    c.mentions.push(m);
+    const surface = text.slice(m.start, m.end);
+    c.surfaces.set(surface, (c.surfaces.get(surface) ?? 0) + 1);
+    if (m.gender) c.gender = m.gender;
+    assigned.set(m, c);
+    return c;
+  };
+
+  const ordered = [...named].sort((a, b) => a.start - b.start);
+  // Full names first, so that surnames find them wherever they come.
+  for (const m of ordered) {
+    if (m.kind === 'country') add(m, `country:${m.country!.code}`, m.country!.name);
+    else if (m.kind === 'person' && words(m.name).length > 1) add(m, `person:${norm(m.name)}`);
+    else if (m.kind !== 'person') add(m, `${m.kind}:${norm(m.name)}`);
+  }
+  const persons = () => clusters.filter((c) => c.kind === 'person' && words(c.fullName).length > 1);
+  const lastMentionBefore = (c: Cluster, at: number) => Math.max(-1, ...c.mentions.filter((x) => x.start < at).map((x) => x.start));
+  const surnameMatch = (m: NameMention): Cluster | undefined => {
+    const name = norm(m.name);
+    const hits = persons().filter((c) => {
+      const ws = words(norm(c.fullName));
+      return ws.at(-1) === name || norm(c.fullName).endsWith(` ${name}`) || (ws.length > 1 && ws[0] === name && !m.honorific);
+    });
+    if (hits.length) return hits.sort((a, b) => lastMentionBefore(b, m.start) - lastMentionBefore(a, m.start))[0];
+    // A misspelt surname, as printed: close enough to one known surname, and only one.
+    if (m.evidence === 'honorific' || m.evidence === 'title') {
+      const near = persons().filter((c) => {
+        const s = lastWord(norm(c.fullName));
+        return s.length >= 5 && editDistance(s, name) <= 2;
+      });
+      if (near.length === 1) return near[0];
+    }
+    return undefined;
+  };
+
+  for (const m of [...ordered.filter((x) => x.kind === 'person' && words(x.name).length === 1), ...bare].sort((a, b) => a.start - b.start)) {
+    const person = surnameMatch(m);
+    if (person) {
+      add(m, person.key);
+      continue;
+    }
+    const known = clusters.find((c) => c.kind !== 'person' && c.kind !== 'country' && norm(c.fullName) === norm(m.name));
+    if (known) {
+      add({ ...m, kind: known.kind }, known.key);
+      continue;
+    }
+    const hyphenated = m.name.split(/-/);
+    if (hyphenated.length > 1 && hyphenated.every((p) => countryByName(p))) {
+      let at = m.start;
+      for (const part of hyphenated) {
+        const country = countryByName(part)!;
+        add({ ...m, start: at, end: at + part.length, kind: 'country', country, name: country.name }, `country:${country.code}`, country.name);
+        at += part.length + 1;
+      }
+      continue;
+    }
+    if (bare.includes(m) && !m.evidence) {
+      const place = placeOf(m);
+      if (place) add({ ...m, kind: 'place' }, `place:${norm(m.name)}`);
+      continue;
+    }
+    const common = words(m.name).every((w) => englishWords.has(w.toLowerCase()) || functionWords.has(w.toLowerCase()));
+    if (m.evidence === 'verb' && common) continue; // "Officials said": a common noun, not a name
+    if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
+  }
+
+  /** A bare word after "in", "at", "from", "near", or listed after a place, is a place. */
+  function placeOf(m: NameMention): boolean {
+    if (englishWords.has(m.name.toLowerCase()) || words(m.name).length > 3) return false;
+    if (placeByName(m.name) !== undefined) return true;
+    const before = text.slice(Math.max(0, m.start - 12), m.start);
+    if (/\b(in|at|from|near|to|outside|around)\s+$/.test(before)) return true;
+    const listed = /,\s*$/.test(before) && clusters.some((c) => c.kind === 'place' && c.mentions.some((x) => x.end <= m.start && m.start - x.end <= 3));
+    return listed;
+  }
+
+  mergeOrganisations(clusters, text, assigned);
+  return finish(article, clusters.filter((c) => c.mentions.length), assigned);
+}
+
+/** Acronyms, case variants and shorter forms of a longer organisation name are one actor. */
+function mergeOrganisations(clusters: Cluster[], text: string, assigned: Map<NameMention, Cluster>): void {
+  const orgs = () => clusters.filter((c) => (c.kind === 'organization' || c.kind === 'media') && c.mentions.length);
+  const into = (from: Cluster, to: Cluster) => {
+    for (const m of from.mentions) {
+      to.mentions.push(m);
+      assigned.set(m, to);
+      const s = text.slice(m.start, m.end);
+      to.surfaces.set(s, (to.surfaces.get(s) ?? 0) + 1);
+    }
+    from.mentions = [];
+  };
+  for (const short of orgs()) {
+    const name = short.fullName;
+    const candidates = orgs().filter((c) => c !== short && c.kind === short.kind);
+    const sameCase = candidates.find((c) => c.fullName.toLowerCase() === name.toLowerCase());
+    if (sameCase) {
+      into(short, sameCase);
+      continue;
+    }
+    if (/^[A-Z0-9&]{2,8}$/.test(name) || /^[A-Z][a-z]+$/.test(name)) {
+      const upper = name.toUpperCase();
+      const spelled = candidates.filter((c) => words(c.fullName).length > 1 && (initials(c.fullName) === upper || parenthesised(text, c, name)));
+      if (spelled.length === 1) {
+        into(short, spelled[0]);
+        continue;
+      }
+    }
+    const shortWords = significant(norm(name));
+    const containers = candidates.filter((c) => {
+      const long = significant(norm(c.fullName));
+      if (long.length <= shortWords.length) return false;
+      for (let i = 0; i + shortWords.length <= long.length; i++) if (shortWords.every((w, j) => long[i + j] === w)) return true;
+      return false;
+    });
+    if (containers.length === 1) into(short, containers[0]);
+  }
+}
+
+/** "Name (ACRONYM)" or "ACRONYM (Name)" somewhere in the text. */
+function parenthesised(text: string, c: Cluster, acronym: string): boolean {
+  return c.mentions.some((m) => text.slice(m.end, m.end + acronym.length + 3).replace(/^\s*\(/, '').startsWith(acronym) || text.slice(Math.max(0, m.start - acronym.length - 3), m.start).includes(`${acronym} (`));
+}
+
+const appositiveRole = /^,\s+((?:the\s+|a\s+|an\s+)?[^,;:"“”()]{3,90}?)\s*(?:,|\s+(?=(?:said|says|told|has|had|was|is|who)\b))/;
+
+function rolesOf(article: ExtractedArticle, c: Cluster): Role[] {
+  const { text } = article;
+  const roles: Role[] = [];
+  const push = (role: string, sentence: number) => {
+    const t = role.replace(/\s+/g, ' ').trim();
+    if (t && !roles.some((r) => r.text.toLowerCase() === t.toLowerCase())) roles.push({ text: t, sentence });
+  };
+  for (const m of c.mentions) {
+    if (m.role) push(text.slice(m.role.start, m.role.end), m.sentence);
+    const after = appositiveRole.exec(text.slice(m.end, m.end + 120));
+    if (after && [...after[1].toLowerCase().matchAll(/[a-z-]+/g)].some(([w]) => titleHeads.has(w)) && !/^(who|which|whose|where|when)\b/i.test(after[1]))
+      push(after[1], m.sentence);
+    // Lower-case role words right before the name: "immigration barrister", "campaigner".
+    const before = /((?:[a-z][a-z-]*\s+){0,2}?([a-z][a-z-]*))\s+$/.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (!m.role && before && titleHeads.has(before[2])) {
+      const phrase = before[1].split(/\s+/).filter((w) => !functionWords.has(w));
+      push(phrase.join(' '), m.sentence);
+    }
+  }
+  return roles;
+}
+
+const femaleWords = /\b(she|her|mrs|ms|miss|queen|princess|chairwoman|spokeswoman|congresswoman|businesswoman|actress|duchess|baroness|dame|lady)\b/i;
+const maleWords = /\b(he|his|him|mr|king|prince|chairman|spokesman|congressman|businessman|actor|duke|baron|sir|lord)\b/i;
+
+function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<NameMention, Cluster>): { actors: Actor[]; mentions: ActorMention[] } {
+  const taken = new Set<string>();
+  const ids = new Map<Cluster, string>();
+  const sorted = [...clusters].sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+  for (const c of sorted) ids.set(c, uniqueSlug(toSlug(displayName(c), c.kind), taken));
+  const countryId = (code: string | undefined) => {
+    const c = sorted.find((x) => x.kind === 'country' && x.countryCode === code);
+    return c ? ids.get(c)! : null;
+  };
+  const actors: Actor[] = sorted.map((c) => {
+    const name = displayName(c);
+    const roles = c.kind === 'person' ? rolesOf(article, c) : [];
+    const roleText = roles.map((r) => r.text).join(' ');
+    let gender = c.gender;
+    if (!gender && c.kind === 'person') gender = femaleWords.test(roleText) ? 'female' : maleWords.test(roleText) ? 'male' : null;
+    return {
+      id: ids.get(c)!,
+      name,
+      kind: c.kind,
+      aliases: [...c.surfaces.keys()].filter((s) => s !== name).sort(),
+      roles,
+      affiliation: c.kind === 'country' ? null : affiliationOf(article, c, sorted, ids) ?? countryId(c.kind === 'place' ? c.countryCode : undefined),
+      gender,
+      mentions: c.mentions.map((m) => ({ start: m.start, end: m.end, sentence: m.sentence })).sort((a, b) => a.start - b.start),
+    };
+  });
+  const mentions: ActorMention[] = [...assigned.entries()]
+    .filter(([, c]) => ids.has(c))
+    .map(([m, c]) => ({ ...m, kind: c.kind, actor: ids.get(c)! }))
+    .sort((a, b) => a.start - b.start);
+  return { actors, mentions };
+}
+
+function displayName(c: Cluster): string {
+  if (c.kind === 'country') return c.fullName;
+  if (c.kind === 'person') {
+    const longest = [...c.mentions].sort((a, b) => words(b.name).length - words(a.name).length || a.start - b.start)[0];
+    return longest.name;
+  }
+  // The longest written form: the full name over an acronym or a short form.
+  return [...c.surfaces.keys()].map((s) => s.replace(/^the\s+/i, '')).sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0];
+}
+
+/** The country or organisation named in a person's title ("Iranian Ambassador" → Iran). */
+function affiliationOf(article: ExtractedArticle, c: Cluster, all: Cluster[], ids: Map<Cluster, string>): string | null {
+  for (const m of c.mentions) {
+    const role = m.role;
+    const window = role ? role : { start: m.end, end: Math.min(article.text.length, m.end + 60) };
+    const inside = all.find((o) => o !== c && (o.kind === 'country' || o.kind === 'organization') && o.mentions.some((x) => x.start >= window.start && x.end <= window.end));
+    if (inside && (role || /^,\s+\S+['’]s\s/.test(article.text.slice(m.end, m.end + 40)))) return ids.get(inside)!;
+  }
+  return null;
+}

@@ -1,0 +1,266 @@
+import type { Actor, ExtractedArticle, Quote } from './types.ts';
+import type { ActorMention } from './actors.ts';
+import type { QuoteSpan } from './quote-spans.ts';
+import type { Reporter } from './diagnostics.ts';
+import { isWord, tokenize, type Token } from './tokens.ts';
+import { countryByDemonym, countryByName } from './gazetteer.ts';
+import { documentNouns, functionWords, relayVerbs, reportingVerbs, titleHeads, unnamedSourceHeads } from './lexicon.ts';
+
+/** Verbs that only report speech right next to the words ("she continued: …", "what they called …"). */
+const adjacentOnly = new Set([
+  'continue', 'add', 'read', 'call', 'write', 'post', 'put', 'point', 'term', 'label', 'brand', 'dub', 'hail', 'welcome', 'thank',
+  'praise', 'accuse', 'criticise', 'agree', 'believe', 'indicate', 'predict', 'recall', 'respond', 'answer', 'ask', 'report',
+  'describe', 'cite', 'quote', 'promise', 'recommend', 'reason', 'defend', 'mention', 'state', 'suspect', 'maintain', 'confirm',
+  'deny', 'urge', 'note', 'comment', 'suggest', 'announce', 'declare', 'remark', 'observe', 'conclude',
+]);
+/** Words between a subject and its verb that do not change who speaks. */
+const skippable = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'also', 'then', 'later', 'again', 'once', 'today', 'yesterday', 'earlier', 'recently', 'previously', 'further', 'simply', 'clearly', 'reportedly', 'publicly', 'privately', 'separately', 'subsequently', 'repeatedly', 'once', 'had', 'would', 'will', 'has', 'already', 'even', 'only', 'just', 'never', 'always', 'often']);
+const pronounGender: Record<string, 'male' | 'female' | 'plural' | 'neuter'> = { he: 'male', she: 'female', they: 'plural', it: 'neuter', we: 'plural', i: 'male' };
+const determiners = /^(the|a|an|another|one|two|three|some|several|many|other|this|that|these|those|its|his|her|their|our|senior|a\s+senior)$/i;
+
+interface Cue {
+  verb: Token;
+  /** Where the subject lies: before the verb (left), or after it (inverted). */
+  subject: { start: number; end: number } | null;
+}
+
+interface Speaker {
+  actor: string | null;
+  mention: string | null;
+  rule: string;
+  confidence: number;
+}
+
+const lemma = (t: Token) => reportingVerbs.get(t.text.toLowerCase());
+
+/**
+ * Gives each quote its speaker: the subject of a reporting verb before or after the words
+ * (names, pronouns, role phrases, outlets), a quote split by its cue, a floating quote
+ * following one already attributed, and nobody where the text names nobody.
+ */
+export function attributeQuotes(
+  article: ExtractedArticle,
+  spans: QuoteSpan[],
+  actors: Actor[],
+  mentions: ActorMention[],
+  reporter: Reporter,
+): Quote[] {
+  const { text, sentences } = article;
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const inQuote = (at: number) => spans.some((q) => at >= q.start && at < q.end);
+  const outside = mentions.filter((m) => !inQuote(m.start));
+  const sentenceAt = (at: number) => Math.max(0, sentences.findIndex((s) => at >= s.start && at < s.end + 1));
+  const quotes: Quote[] = [];
+
+  spans.forEach((span, i) => {
+    const previous = quotes[quotes.length - 1];
+    const prevSpan = spans[i - 1];
+    const nextSpan = spans[i + 1];
+    const s0 = sentences[sentenceAt(span.open)];
+    const s1 = sentences[sentenceAt(span.close ?? span.end - 1)];
+    const leftFrom = prevSpan && prevSpan.paragraph === span.paragraph && (prevSpan.close ?? prevSpan.end) >= s0.start ? (prevSpan.close ?? prevSpan.end) + 1 : s0.start;
+    const rightTo = nextSpan && nextSpan.paragraph === span.paragraph && nextSpan.open < s1.end ? nextSpan.open : s1.end;
+    const right = span.close == null ? null : rightCue(span.close + 1, rightTo);
+    const left = leftCue(leftFrom, span.open);
+    const words = (text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    const samePlace = previous && (previous.paragraph === span.paragraph || previous.paragraph === span.paragraph - 1);
+
+    let speaker: Speaker | null = null;
+    let cue: Token | null = null;
+    if (span.continued && previous) speaker = { actor: previous.speaker, mention: previous.speaker_mention, rule: 'continuation', confidence: 0.9 };
+    else {
+      const chosen = right ?? left;
+      if (chosen) {
+        cue = chosen.verb;
+        speaker = resolveSubject(chosen, span.open);
+        // "…," he said, "…": the second half has the same speaker.
+        if (!speaker && previous && prevSpan?.paragraph === span.paragraph && left && !right) speaker = inherit(previous, 'split');
+      } else if (previous && samePlace) speaker = inherit(previous, 'floating');
+    }
+    if (!speaker) {
+      // Scare quotes and titles: a word or two that nobody is said to have said.
+      if (words <= 3 && !cue) return;
+      reporter.report('info', 'unattributed-quote', 'quote has no speaker the text names', span.open);
+      speaker = { actor: null, mention: null, rule: cue ? 'unresolved-subject' : 'no-cue', confidence: 0.3 };
+    }
+    if (cue && relayVerbs.has(cue.text.toLowerCase()) && speaker.actor && byId.get(speaker.actor)?.kind === 'media')
+      speaker = { ...speaker, actor: null, rule: 'relayed-by-outlet' };
+    quotes.push({
+      id: `q${quotes.length + 1}`,
+      text: text.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+      sentence: sentenceAt(span.open),
+      paragraph: span.paragraph,
+      speaker: speaker.actor,
+      speaker_mention: speaker.mention,
+      cue: cue?.text ?? (speaker.rule === 'continuation' || speaker.rule === 'floating' ? previous?.cue ?? null : null),
+      rule: speaker.rule,
+      confidence: speaker.confidence,
+      agreements: [],
+    });
+  });
+  return quotes;
+
+  function inherit(previous: Quote, rule: string): Speaker {
+    return { actor: previous.speaker, mention: previous.speaker_mention, rule, confidence: 0.75 };
+  }
+
+  /** `"…," X said` or `"…," said X`: a reporting verb among the first words after the quote. */
+  function rightCue(from: number, to: number): Cue | null {
+    const tokens = tokenize(text, from, to);
+    const words = tokens.filter(isWord);
+    const at = words.slice(0, 12).findIndex((t) => lemma(t) && !(t.text === 'according'));
+    if (at < 0) {
+      const according = /^[\s,;—–-]*according to\s+/i.exec(text.slice(from, to));
+      if (according) {
+        const start = from + according[0].length;
+        return { verb: tokens.find((t) => t.text.toLowerCase() === 'according')!, subject: { start, end: phraseEnd(start, to) } };
+      }
+      return null;
+    }
+    const verb = words[at];
+    const lead = text.slice(from, verb.start);
+    // Only a subject (or nothing) may stand between the quote and its verb.
+    if (/[.!?]/.test(lead.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|St|[A-Z])\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(lead)) return null;
+    const subject = lead.replace(/^[\s,;:—–-]+/, '');
+    if (subject.trim()) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(verb.start) } };
+    // Inverted: "said the minister".
+    const start = skipSpace(verb.end);
+    return { verb, subject: { start, end: phraseEnd(start, to) } };
+  }
+
+  /** `X said: "…"`, `X told Y that … "…"`: the last reporting verb before the quote. */
+  function leftCue(from: number, to: number): Cue | null {
+    const tokens = tokenize(text, from, to);
+    const words = tokens.filter(isWord);
+    for (let k = words.length - 1; k >= 0; k--) {
+      const verb = words[k];
+      const l = lemma(verb);
+      if (!l) continue;
+      if (verb.text.toLowerCase() === 'according' && words[k + 1]?.text === 'to') {
+        const start = skipSpace(words[k + 1].end);
+        return { verb, subject: { start, end: phraseEnd(start, to) } };
+      }
+      if (adjacentOnly.has(l) && words.length - k > 6) continue;
+      if (/ing$/.test(verb.text) && !/^(saying|adding|stating|noting|telling|warning|insisting|explaining|arguing|promising|recommending|reporting|citing|claiming)$/.test(verb.text.toLowerCase())) continue;
+      return { verb, subject: { start: from, end: trimEnd(verb.start) } };
+    }
+    return null;
+  }
+
+  function skipSpace(at: number): number {
+    while (at < text.length && /\s/.test(text[at])) at++;
+    return at;
+  }
+  function trimEnd(at: number): number {
+    while (at > 0 && /\s/.test(text[at - 1])) at--;
+    return at;
+  }
+  function phraseEnd(from: number, to: number): number {
+    const m = /^[^,.;:!?"“”()]*/.exec(text.slice(from, to));
+    return trimEnd(from + (m?.[0].length ?? 0));
+  }
+
+  /** Who the words before (or after) a reporting verb are. */
+  function resolveSubject(cue: Cue, at: number): Speaker | null {
+    if (!cue.subject || cue.subject.end <= cue.subject.start) return null;
+    const { start, end } = cue.subject;
+    const tokens = tokenize(text, start, end).filter((t) => t.text !== '"');
+    // Drop auxiliaries and adverbs right before the verb: "X has also said".
+    while (tokens.length && skippable.has(tokens[tokens.length - 1].text.toLowerCase())) tokens.pop();
+    if (!tokens.length) return null;
+    const last = tokens[tokens.length - 1];
+    const inside = outside.filter((m) => m.start >= start && m.end <= last.end && !m.possessive && !followsBy(m));
+    const phrase = text.slice(start, last.end);
+
+    // A name (or an appositive after it: "X, the minister, said").
+    const adjacent = inside.find((m) => m.end === last.end);
+    if (adjacent) return named(adjacent, phrase);
+    if (last.text === ',') {
+      const persons = inside.filter((m) => m.kind === 'person');
+      if (persons.length) return named(persons[persons.length - 1], phrase);
+    }
+    const pronoun = pronounGender[last.text.toLowerCase()];
+    if (pronoun && (tokens.length === 1 || /^[,;:]$/.test(tokens[tokens.length - 2]?.text ?? '') || functionWords.has(tokens[tokens.length - 2]?.text.toLowerCase() ?? ''))) return resolvePronoun(last.text, pronoun, at);
+
+    // A noun phrase: the last determiner-led stretch before the verb.
+    let k = tokens.length - 1;
+    while (k > 0 && isWord(tokens[k - 1]) && !determiners.test(tokens[k].text) && !/^(and|but|while|whilst|that|which|who|with|after|before|as)$/i.test(tokens[k - 1].text)) k--;
+    const np = tokens.slice(k);
+    const npText = text.slice(np[0].start, last.end);
+    const head = last.text.toLowerCase();
+    const npMentions = inside.filter((m) => m.start >= np[0].start);
+    if (documentNouns.has(head) || np.some((t) => documentNouns.has(t.text.toLowerCase()))) {
+      const issuer = npMentions.find((m) => m.kind === 'organization' || m.kind === 'media' || m.kind === 'person');
+      return issuer ? named(issuer, npText, 'document') : { actor: null, mention: npText, rule: 'unnamed-document', confidence: 0.6 };
+    }
+    if (npMentions.length) return named(npMentions[npMentions.length - 1], npText);
+    if (titleHeads.has(head) && /^the\b/i.test(npText)) {
+      const holder = roleHolder(np, at);
+      if (holder) return { actor: holder.id, mention: npText, rule: 'role', confidence: 0.8 };
+    }
+    if (unnamedSourceHeads.has(head) || titleHeads.has(head) || /^(the|a|an|another|one)\b/i.test(npText))
+      return { actor: null, mention: npText, rule: 'unnamed-source', confidence: 0.7 };
+    // Any other subject holding a name we know.
+    if (inside.length) return named(inside[inside.length - 1], phrase);
+    return null;
+  }
+
+  function followsBy(m: ActorMention): boolean {
+    return /\b(by|to|from|with|of|for|in|at|on|about)\s+(the\s+)?$/i.test(text.slice(Math.max(0, m.start - 10), m.start));
+  }
+
+  function named(m: ActorMention, phrase: string, rule = 'name'): Speaker {
+    return { actor: m.actor, mention: phrase.trim(), rule, confidence: 0.9 };
+  }
+
+  /** "the Iranian ambassador": the actor introduced with that role (and nationality). */
+  function roleHolder(np: Token[], at: number): Actor | undefined {
+    const head = np[np.length - 1].text.toLowerCase();
+    const modifiers = np.slice(0, -1).map((t) => t.text);
+    const country = modifiers.map((m) => countryByDemonym(m) ?? countryByName(m)).find(Boolean);
+    const holders = actors.filter((a) => {
+      if (a.kind !== 'person') return false;
+      const roles = a.roles.map((r) => r.text.toLowerCase()).join(' | ');
+      if (!new RegExp(`\\b${head}\\b`).test(roles)) return false;
+      if (country) {
+        const aff = a.affiliation ? byId.get(a.affiliation) : undefined;
+        if (aff?.kind === 'country' && aff.name !== country.name) return false;
+      }
+      return true;
+    });
+    return mostRecent(holders, at);
+  }
+
+  function mostRecent(candidates: Actor[], at: number): Actor | undefined {
+    let best: Actor | undefined;
+    let bestAt = -1;
+    for (const a of candidates) {
+      const last = Math.max(-1, ...a.mentions.filter((m) => m.start < at).map((m) => m.start));
+      if (last > bestAt) [best, bestAt] = [a, last];
+    }
+    return best ?? candidates[0];
+  }
+
+  /** he/she → the latest compatible person: the previous speaker first, then the nearest subject. */
+  function resolvePronoun(word: string, gender: 'male' | 'female' | 'plural' | 'neuter', at: number): Speaker | null {
+    const fits = (a: Actor | undefined) =>
+      !!a && (gender === 'plural' || gender === 'neuter' ? a.kind === 'organization' || a.kind === 'media' || a.kind === 'country' : a.kind === 'person' && (a.gender == null || a.gender === gender));
+    if (gender === 'plural') {
+      const last = quotes[quotes.length - 1];
+      const a = last?.speaker ? byId.get(last.speaker) : undefined;
+      return fits(a) ? { actor: a!.id, mention: word, rule: 'pronoun', confidence: 0.6 } : { actor: null, mention: word, rule: 'pronoun-unresolved', confidence: 0.5 };
+    }
+    const last = quotes[quotes.length - 1];
+    const lastSpeaker = last?.speaker ? byId.get(last.speaker) : undefined;
+    const paragraph = sentences[sentenceAt(at)].paragraph;
+    if (fits(lastSpeaker) && last.paragraph >= paragraph - 1) return { actor: lastSpeaker!.id, mention: word, rule: 'pronoun', confidence: 0.85 };
+    // Sentence by sentence backwards: the first compatible name of the nearest sentence that has one.
+    for (let s = sentenceAt(at); s >= 0; s--) {
+      const candidates = outside.filter((m) => m.sentence === s && m.start < at && fits(byId.get(m.actor)));
+      if (candidates.length) return { actor: candidates[0].actor, mention: word, rule: 'pronoun', confidence: 0.75 };
+    }
+    return { actor: null, mention: word, rule: 'pronoun-unresolved', confidence: 0.3 };
+  }
+}

@@ -1,0 +1,79 @@
+import { createRequire } from 'node:module';
+
+// Countries, demonyms, capitals and places: general knowledge from maintained packages.
+const require = createRequire(import.meta.url);
+const countries: {
+  name: { common: string; official: string };
+  cca2: string;
+  altSpellings: string[];
+  capital: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}[] = require('world-countries');
+const placeTable: Record<string, string> = require('./data/places.json');
+
+export interface Country {
+  code: string;
+  name: string;
+}
+
+/** Everyday names the packages lack (abbreviations and short forms used in news copy). */
+const extraCountryNames: Record<string, string[]> = {
+  US: ['U.S.', 'U.S.A.', 'America', 'United States'],
+  GB: ['UK', 'U.K.', 'Britain', 'Great Britain'],
+  RU: ['Russian Federation'],
+  KR: ['South Korea'],
+  KP: ['North Korea'],
+  IR: ['Persia'],
+  CZ: ['Czech Republic'],
+  AE: ['UAE', 'U.A.E.'],
+  CD: ['DRC', 'DR Congo'],
+  NL: ['Holland'],
+};
+const extraDemonyms: Record<string, string[]> = {
+  GB: ['British', 'English', 'Scottish', 'Welsh'],
+  US: ['American', 'U.S.'],
+  NL: ['Dutch'],
+  KR: ['South Korean'],
+  KP: ['North Korean'],
+  PH: ['Filipino'],
+  CN: ['Chinese'],
+  JP: ['Japanese'],
+  IL: ['Israeli'],
+  PS: ['Palestinian'],
+  SA: ['Saudi'],
+  AF: ['Afghan'],
+};
+/** Alternative spellings that read as something else in running text. */
+const ambiguous = new Set(['Jersey', 'Man', 'US']);
+
+const byName = new Map<string, Country>();
+const byDemonym = new Map<string, Country>();
+const capitals = new Map<string, Country>();
+const byCode = new Map<string, Country>();
+
+for (const c of countries) {
+  const country: Country = { code: c.cca2, name: c.name.common };
+  byCode.set(c.cca2, country);
+  const names = [c.name.common, ...c.altSpellings.filter((a) => a.length > 2), ...(extraCountryNames[c.cca2] ?? [])];
+  if (c.name.official.split(' ').length <= 4) names.push(c.name.official);
+  for (const n of names) if (!ambiguous.has(n) && !/^[a-z]/.test(n)) byName.set(n, country);
+  for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(extraDemonyms[c.cca2] ?? [])]) if (d) byDemonym.set(d, country);
+  for (const cap of c.capital) capitals.set(cap, country);
+}
+// "US" is a country in news copy when written in capitals; "us" the pronoun never reaches here.
+byName.set('US', byCode.get('US')!);
+
+export const countryByName = (name: string): Country | undefined => byName.get(name);
+export const countryByDemonym = (word: string): Country | undefined => byDemonym.get(word);
+export const countryByCode = (code: string): Country | undefined => byCode.get(code);
+
+/** A capital or a known place (region, large city), with the country it lies in. */
+export function placeByName(name: string): Country | undefined | null {
+  const capital = capitals.get(name);
+  if (capital) return capital;
+  const code = placeTable[name];
+  return code ? (byCode.get(code) ?? null) : undefined;
+}
+
+/** The longest word count of any gazetteer name, to bound look-ups. */
+export const maxNameWords = 6;

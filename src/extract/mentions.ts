@@ -1,0 +1,334 @@
+import type { ActorKind, ExtractedArticle, Span } from './types.ts';
+import { isPossessive, isWord, tokenize, type Token } from './tokens.ts';
+import { countryByDemonym, countryByName, placeByName, type Country } from './gazetteer.ts';
+import {
+  englishWords, functionWords, honorifics, mediaHeads, mediaNames, mediaNouns, mediaOpeners, months, nameConnectors,
+  organizationHeads, organizationNames, organizationNouns, organizationOpeners, reportingVerbs, surnameParticles, titleWords,
+  weekdays, agreementHeads, titleHeads,
+} from './lexicon.ts';
+
+/** A name found in the text, before mentions of one entity are gathered into an actor. */
+export interface NameMention extends Span {
+  sentence: number;
+  kind: ActorKind;
+  /** The name as written, without a leading "the" or honorific. */
+  name: string;
+  /** The country a country mention, demonym or place refers to or lies in. */
+  country?: Country;
+  /** A demonym ("Iranian") rather than the country's name. */
+  demonym?: boolean;
+  honorific?: string;
+  gender?: 'male' | 'female' | null;
+  /** The title or role written before the name ("Iranian Ambassador to Moscow"). */
+  role?: Span;
+  /** How sure the finder is that a person name is one: evidence from titles, verbs, shape. */
+  evidence?: 'title' | 'honorific' | 'verb' | 'shape' | 'known' | 'context';
+  /** A mention followed by 's. */
+  possessive?: boolean;
+}
+
+/** A capitalised stretch of tokens that may hold one or several names. */
+type Run = Token[];
+
+const lower = (t: Token) => t.text.toLowerCase();
+const isAcronym = (s: string) => /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z])$/.test(s) && /[A-Z]/.test(s);
+const isTitleWord = (t: Token) => titleWords.has(lower(t));
+const isCapWord = (t: Token | undefined): t is Token => !!t && t.cap && isWord(t) && t.text !== 'I' && !weekdays.has(t.text) && !months.has(t.text);
+const titleCase = (s: string) => s.split(' ').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+
+function capAfterConnectors(tokens: Token[], i: number): boolean {
+  while (tokens[i] && nameConnectors.has(tokens[i].text)) i++;
+  return isCapWord(tokens[i]);
+}
+
+/** Capitalised runs of one sentence: names with their inner connectors ("Ministry of Ports"). */
+function capitalisedRuns(tokens: Token[], allCaps: boolean): Run[] {
+  const runs: Run[] = [];
+  let run: Run = [];
+  const flush = () => {
+    while (run.length && !isCapWord(run[run.length - 1])) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const digitInName = /^\d+$/.test(t.text) && run.length && isCapWord(tokens[i + 1]) && t.start === tokens[i - 1].end + 1;
+    if (isCapWord(t) || (allCaps && isWord(t))) run.push(t);
+    else if (run.length && (nameConnectors.has(t.text) || digitInName) && capAfterConnectors(tokens, i + 1) && !isPossessive(tokens[i - 1])) run.push(t);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+/** Longest gazetteer or lexicon match starting at `from` within a run. */
+function longest<T>(run: Run, from: number, text: string, look: (name: string) => T | undefined | null): { to: number; value: T } | null {
+  for (let to = Math.min(run.length, from + 6); to > from; to--) {
+    const name = text.slice(run[from].start, run[to - 1].end);
+    const value = look(name);
+    if (value) return { to, value };
+  }
+  return null;
+}
+
+const stripThe = (s: string) => s.replace(/^the\s+/i, '');
+const mediaLookup = (name: string) => (mediaNames.has(name) || mediaNames.has(stripThe(name)) ? true : undefined);
+const orgLookup = (name: string) => (organizationNames.has(name) || organizationNames.has(stripThe(name)) ? true : undefined);
+
+export interface MentionContext {
+  article: ExtractedArticle;
+}
+
+/**
+ * Finds the names in an article: countries (also through demonyms), places, organisations, media
+ * outlets and people, with the title written before a person's name. Pure rules over a capitalised
+ * run of tokens; a second pass (`resolveBareNames`) settles bare surnames and unknown words.
+ */
+export function findMentions(article: ExtractedArticle): { mentions: NameMention[]; bare: NameMention[] } {
+  const { text } = article;
+  const mentions: NameMention[] = [];
+  const bare: NameMention[] = [];
+  article.sentences.forEach((s, sentence) => {
+    const tokens = tokenize(text, s.start, s.end);
+    const words = tokens.filter(isWord);
+    const allCaps = words.length > 2 && words.filter((t) => /^[^\p{Ll}]+$/u.test(t.text)).length / words.length > 0.6;
+    for (const run of capitalisedRuns(tokens, allCaps)) readRun(run, tokens, sentence, allCaps);
+  });
+  // The headline: all its names too (often the only full form of a name).
+  return { mentions, bare };
+
+  function emit(m: Omit<NameMention, 'name'> & { name?: string }, tokens: Token[]) {
+    const after = tokens.find((t) => t.start >= m.end);
+    const name = m.name ?? text.slice(m.start, m.end);
+    mentions.push({ ...m, name, possessive: isPossessive(after) && after!.start === m.end });
+  }
+
+  function readRun(fullRun: Run, tokens: Token[], sentence: number, allCaps: boolean) {
+    let run = fullRun;
+    // A sentence's first word may be any capitalised word: drop function words, days, months.
+    while (run.length && (functionWords.has(lower(run[0])) || weekdays.has(run[0].text) || months.has(run[0].text) || nameConnectors.has(run[0].text)))
+      run = run.slice(1);
+    while (run.length && !isCapWord(run[run.length - 1])) run = run.slice(0, -1);
+    if (!run.length) return;
+    const span = (a: number, b: number) => ({ start: run[a].start, end: run[b - 1].end });
+    const at = (a: number, b: number) => text.slice(run[a].start, run[b - 1].end);
+    const whole = at(0, run.length);
+    const before = tokens[tokens.indexOf(run[0]) - 1];
+    const next = tokens[tokens.indexOf(run[run.length - 1]) + 1];
+    const base = { sentence };
+
+    if (allCaps) {
+      // Headlines and datelines in capitals: only names the gazetteers know.
+      for (let i = 0; i < run.length; ) {
+        const title = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+        const proper = (n: string) => n.split(' ').map(title).join(' ');
+        const hit =
+          longest(run, i, text, (n) => (countryByName(n) ?? countryByName(proper(n)) ? { kind: 'country' as const, c: countryByName(n) ?? countryByName(proper(n)) } : undefined)) ??
+          longest(run, i, text, (n) => (placeByName(proper(n)) ? { kind: 'place' as const, c: placeByName(proper(n))! } : undefined)) ??
+          longest(run, i, text, (n) => (n.length > 1 && (mediaLookup(n) || mediaLookup(proper(n))) ? { kind: 'media' as const, c: undefined } : undefined));
+        if (hit) {
+          const n = at(i, hit.to);
+          emit({ ...base, ...span(i, hit.to), kind: hit.value.kind, country: hit.value.c, name: hit.value.kind === 'country' ? hit.value.c!.name : /[a-z]/.test(n) ? n : proper(n) }, tokens);
+          i = hit.to;
+        } else i++;
+      }
+      return;
+    }
+
+    // Whole-run names from the lexicons and gazetteers.
+    if (mediaLookup(whole)) return emit({ ...base, ...span(0, run.length), kind: 'media', name: stripThe(whole) === 'Reuter' ? 'Reuters' : whole }, tokens);
+    if (orgLookup(whole)) return emit({ ...base, ...span(0, run.length), kind: 'organization' }, tokens);
+    const wholeCountry = countryByName(whole);
+    if (wholeCountry) return emit({ ...base, ...span(0, run.length), kind: 'country', country: wholeCountry, name: wholeCountry.name }, tokens);
+    const last = run[run.length - 1];
+    if (agreementHeads.has(lower(last))) return; // "… Transport Corridor": an agreement, found elsewhere
+    if (mediaOpeners.has(run[0].text) && run.length > 1) return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
+    if (mediaHeads.has(last.text) && run.length > 1 && !isTitleWord(run[0]) && !organizationHeads.has(run[run.length - 2]?.text))
+      return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
+    const ofHead = run.findIndex((t, i) => i > 0 && t.text === 'of' && mediaHeads.has(run[i - 1].text));
+    if (ofHead > 0) return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
+
+    if (workHeads.has(last.text) || workHeads.has(lower(next ?? last))) return; // laws, studies, bills: not actors
+
+    // Title words, then a name: a person even when an organisation opens the title ("Opec Conference President X").
+    const tail = nameTail(run);
+    const personAfterTitle = tail > 0 && tail < run.length && (titleHeads.has(lower(run[tail - 1])) || honorifics.has(run[tail - 1].text));
+
+    // Organisations: a telling head word ("… Council"), or an opener with "of" ("Ministry of …").
+    const org = personAfterTitle ? null : organisationSpan(run);
+    if (org) {
+      const [a, b] = org;
+      if (a > 0) readRun(run.slice(0, a), tokens, sentence, false);
+      emit({ ...base, ...span(a, b), kind: 'organization' }, tokens);
+      if (b < run.length) readRun(run.slice(b), tokens, sentence, false);
+      return;
+    }
+
+    // Otherwise: [role words, demonyms, countries, honorific] + a name at the end.
+    let nameStart = tail;
+    if (nameStart < run.length - 1 && placeByName(run[nameStart].text) !== undefined && nameStart === 0 && /^(to|in|of|from|at)$/i.test(before?.text ?? ''))
+      nameStart++;
+    readPrefix(run.slice(0, nameStart), tokens, sentence);
+    if (nameStart === run.length) return;
+    const honorific = nameStart > 0 && honorifics.has(run[nameStart - 1].text) ? run[nameStart - 1].text : undefined;
+    const joinedRole = roleSpan(run, nameStart, tokens);
+    const hasTitle = run.slice(0, nameStart).some((t) => titleHeads.has(lower(t))) || (!!joinedRole && joinedRole.start < run[0].start);
+    const name = run.slice(nameStart);
+    const nameText = at(nameStart, run.length);
+    const nameSpan = span(nameStart, run.length);
+    const role = hasTitle ? joinedRole : undefined;
+    const single = name.length === 1;
+    const place = placeByName(nameText);
+    const following = tokens[tokens.indexOf(last) + 1];
+    const verbAfter = !!following && reportingVerbs.has(following.text);
+
+    const named = countryByName(nameText);
+    if (named) return emit({ ...base, ...nameSpan, kind: 'country', country: named, name: named.name }, tokens);
+    if (orgLookup(nameText)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
+    if (honorific) return emit({ ...base, ...nameSpan, kind: 'person', honorific, gender: honorifics.get(honorific) ?? null, role, evidence: 'honorific' }, tokens);
+    if (hasTitle && !place) return emit({ ...base, ...nameSpan, kind: 'person', role, evidence: 'title' }, tokens);
+    if (place !== undefined && place !== null) return emit({ ...base, ...nameSpan, kind: 'place', country: place }, tokens);
+    if (place === null) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
+    const nounBefore = before && !before.cap ? lower(before) : '';
+    if (titleHeads.has(nounBefore)) return emit({ ...base, ...nameSpan, kind: 'person', evidence: 'title' }, tokens);
+    const apposition = tokens[tokens.indexOf(run[0]) - 1]?.text === ',' ? lower(tokens[tokens.indexOf(run[0]) - 2] ?? run[0]) : '';
+    if (mediaNouns.has(nounBefore) || mediaNouns.has(apposition)) return emit({ ...base, ...nameSpan, kind: 'media' }, tokens);
+    if (organizationNouns.has(nounBefore) || organizationNouns.has(apposition)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
+    if (single && isAcronym(nameText)) {
+      if (notOrganizations.has(nameText)) return;
+      const proper = titleCase(nameText);
+      const country = countryByName(proper);
+      if (country) return emit({ ...base, ...nameSpan, kind: 'country', country, name: country.name }, tokens);
+      const spot = placeByName(proper);
+      if (spot !== undefined) return emit({ ...base, ...nameSpan, kind: 'place', country: spot ?? undefined, name: proper }, tokens);
+      if (mediaLookup(proper)) return emit({ ...base, ...nameSpan, kind: 'media', name: proper === 'Reuter' ? 'Reuters' : proper }, tokens);
+      return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
+    }
+    if (isAcronymAfter(tokens, last)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
+    const unknownWords = name.filter((t) => !englishWords.has(lower(t)) && !surnameParticles.has(t.text)).length;
+    if (!single && unknownWords > 0 && !nextIsPlaceWord(next)) return emit({ ...base, ...nameSpan, kind: 'person', evidence: 'shape' }, tokens);
+    if (nextIsPlaceWord(next)) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
+    // One word, or common words only: decided once the whole article is read.
+    bare.push({ ...base, ...nameSpan, name: nameText, kind: 'person', evidence: verbAfter ? 'verb' : undefined, possessive: isPossessive(following) });
+  }
+
+  /** Title words before a name may hold demonyms, countries and organisations: find those. */
+  function readPrefix(prefix: Run, tokens: Token[], sentence: number) {
+    for (let i = 0; i < prefix.length; ) {
+      const t = prefix[i];
+      const demonym = countryByDemonym(t.text);
+      if (demonym) {
+        emit({ sentence, start: t.start, end: t.end, kind: 'country', country: demonym, demonym: true, name: demonym.name }, tokens);
+        i++;
+        continue;
+      }
+      const country = longest(prefix, i, text, countryByName);
+      if (country) {
+        emit({ sentence, ...spanOf(prefix, i, country.to), kind: 'country', country: country.value, name: country.value.name }, tokens);
+        i = country.to;
+        continue;
+      }
+      const place = longest(prefix, i, text, (n) => placeByName(n) ?? undefined);
+      if (place && !isTitleWord(prefix[i])) {
+        emit({ sentence, ...spanOf(prefix, i, place.to), kind: 'place', country: place.value }, tokens);
+        i = place.to;
+        continue;
+      }
+      const known = longest(prefix, i, text, (n) => mediaLookup(n) ?? orgLookup(n));
+      if (known) {
+        const n = text.slice(prefix[i].start, prefix[known.to - 1].end);
+        emit({ sentence, ...spanOf(prefix, i, known.to), kind: mediaLookup(n) ? 'media' : 'organization' }, tokens);
+        i = known.to;
+        continue;
+      }
+      i++;
+    }
+  }
+}
+
+/** Where a person's name starts at the end of a run: after title words, demonyms and known names. */
+function nameTail(run: Run): number {
+  let i = run.length;
+  while (i > 0) {
+    const t = run[i - 1];
+    if (isTitleWord(t) || honorifics.has(t.text) || countryByDemonym(t.text) || (nameConnectors.has(t.text) && !surnameParticles.has(t.text))) break;
+    if (countryByName(t.text) || orgLookup(t.text) || mediaLookup(t.text) || organizationHeads.has(t.text)) break;
+    i--;
+  }
+  // Names are at most four words: more is a title or an organisation we do not know.
+  return Math.max(i, run.length - 4);
+}
+
+/** "Name (ACRONYM)": the name of an organisation. */
+function isAcronymAfter(tokens: Token[], last: Token): boolean {
+  const i = tokens.indexOf(last);
+  return tokens[i + 1]?.text === '(' && isAcronym(tokens[i + 2]?.text ?? '') && tokens[i + 3]?.text === ')';
+}
+
+/** Capitalised abbreviations that are not organisations. */
+const notOrganizations = new Set(['IQ', 'GDP', 'GNP', 'CEO', 'CFO', 'COO', 'TV', 'DNA', 'HIV', 'AIDS', 'PM', 'AM', 'OK', 'PR', 'IT', 'AI', 'ID', 'VAT', 'PhD', 'MP', 'MPs', 'MEP', 'HQ', 'UTC', 'GMT', 'BST', 'EST', 'CET', 'FAQ', 'PDF', 'SMS', 'USD', 'EUR', 'GBP', 'COVID', 'SARS', 'NGO', 'NGOs', 'Q&A', 'LGBT', 'LGBTQ', 'US', 'UK']);
+
+/** Heads of names of laws, bills and studies: things, not actors. */
+const workHeads = new Set(['Act', 'Bill', 'Law', 'Code', 'Directive', 'Regulation', 'Regulations', 'Constitution', 'Study', 'study', 'Survey', 'survey', 'Report', 'Index', 'Questions', 'Prize', 'Award', 'Awards', 'Cup', 'Games', 'Olympics', 'Championship', 'Festival', 'Day', 'Week', 'War', 'Summit']);
+
+const spanOf = (run: Run, a: number, b: number) => ({ start: run[a].start, end: run[b - 1].end });
+
+/** Words after which a capitalised word names a place ("the Lombardy region"). */
+const placeNouns = new Set(['region', 'province', 'state', 'county', 'district', 'city', 'town', 'village', 'island', 'islands', 'valley', 'river', 'sea', 'coast', 'peninsula', 'prefecture', 'governorate', 'oblast', 'canton']);
+const nextIsPlaceWord = (t: Token | undefined) => !!t && placeNouns.has(lower(t));
+
+/** The title words right before a name, with the demonyms and places inside them. */
+function roleSpan(run: Run, nameStart: number, tokens: Token[]): Span | undefined {
+  let a = nameStart;
+  while (a > 0 && honorifics.has(run[a - 1].text)) a--;
+  const end = run[a - 1]?.end;
+  if (end === undefined) return undefined;
+  // A lower-case "to"/"of" phrase ends a run: "Ambassador to Moscow" is two runs; join them back.
+  let start = run[0].start;
+  const first = tokens.indexOf(run[0]);
+  if (first >= 2 && /^(to|of|for)$/.test(tokens[first - 1].text) && tokens[first - 2].cap && isTitleLike(tokens, first - 2)) {
+    let b = first - 2;
+    while (b > 0 && tokens[b - 1].cap && !functionWords.has(lower(tokens[b - 1]))) b--;
+    start = tokens[b].start;
+  }
+  return { start, end };
+}
+
+function isTitleLike(tokens: Token[], i: number): boolean {
+  return isTitleWord(tokens[i]);
+}
+
+/** Where an organisation's name lies in a run: [from, to), or null. */
+function organisationSpan(run: Run): [number, number] | null {
+  const heads = run.map((t, i) => (organizationHeads.has(t.text) && (i > 0 || organizationOpeners.has(t.text)) ? i : -1)).filter((i) => i >= 0);
+  const opener = run.findIndex((t, i) => organizationOpeners.has(t.text) && run[i + 1]?.text === 'of');
+  if (!heads.length && opener < 0) return null;
+  const firstHead = Math.min(...[...heads, opener].filter((i) => i >= 0));
+  // The organisation starts after any title words before it ("CEO of the Refugee Council").
+  let from = firstHead;
+  while (from > 0) {
+    const t = run[from - 1];
+    if (honorifics.has(t.text)) break;
+    if (t.text === 'of' || t.text === 'for') {
+      const lead = run.slice(0, from - 1);
+      const titled = lead.some((r) => titleHeads.has(lower(r))) && !lead.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text));
+      const person = lead.length >= 2 && lead.length <= 3 && lead.every((r) => r.cap && !englishWords.has(lower(r)));
+      if (titled || person) break;
+    }
+    from--;
+  }
+  while (from < firstHead && nameConnectors.has(run[from].text)) from++;
+  // It runs on through connectors; a name right after a head word, with no connector, is a person.
+  let to = firstHead + 1;
+  while (to < run.length) {
+    const t = run[to];
+    if (nameConnectors.has(t.text) || nameConnectors.has(run[to - 1].text) || organizationHeads.has(t.text)) to++;
+    else {
+      const rest = run.slice(to);
+      const restIsName = rest.length <= 4 && rest.every((r) => r.cap && !organizationHeads.has(r.text) && !countryByName(r.text) && !placeByName(r.text));
+      if (restIsName && organizationHeads.has(run[to - 1].text)) break;
+      to++;
+    }
+  }
+  return [from, to];
+}

@@ -1,0 +1,85 @@
+import type { Reporter } from './diagnostics.ts';
+import type { Span } from './types.ts';
+
+export interface QuoteSpan extends Span {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or null when the quote runs to the paragraph's end. */
+  close: number | null;
+  paragraph: number;
+  /** The quote goes on in the next paragraph (which opens with a mark). */
+  continues: boolean;
+  /** The quote goes on from the previous paragraph. */
+  continued: boolean;
+}
+
+const doubleOpeners = '“„«';
+const doubleClosers = '”»';
+const space = /[\s\u00a0]/u;
+const openingContext = /[\s\u00a0([{\u2014\u2013\-:;,/…]/u;
+
+type Mark = 'open' | 'close' | 'either' | null;
+
+/** Whether the mark at `i` can open or close a quote, judged by its neighbours. */
+function classify(text: string, i: number, start: number, end: number): Mark {
+  const ch = text[i];
+  const before = i > start ? text[i - 1] : '';
+  const after = i + 1 < end ? text[i + 1] : '';
+  const canOpen = (before === '' || openingContext.test(before) || '"“‘'.includes(before)) && after !== '' && !space.test(after);
+  const canClose = before !== '' && !space.test(before) && (after === '' || !/[\p{L}\p{N}]/u.test(after));
+  if (ch === '"') return canOpen && canClose ? 'either' : canOpen ? 'open' : canClose ? 'close' : null;
+  if (doubleOpeners.includes(ch)) return ch === '“' && !canOpen && canClose ? 'close' : 'open';
+  if (doubleClosers.includes(ch)) return 'close';
+  if (ch === '‘') return canOpen ? 'open' : null;
+  if (ch === '’') return canClose ? 'close' : null;
+  return null;
+}
+
+const isDouble = (ch: string) => ch === '"' || doubleOpeners.includes(ch) || doubleClosers.includes(ch);
+
+/**
+ * Finds the top-level quoted spans of each paragraph. Marks nest ('single' inside "double",
+ * "inner" inside "outer"); a straight `"` between two letters (`Opec"s`) is an apostrophe.
+ * A quote still open at a paragraph's end stops there: it goes on in the next paragraph only
+ * when that one opens with a mark, otherwise it is reported as unclosed.
+ */
+export function findQuoteSpans(text: string, paragraphs: Span[], reporter: Reporter): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let carried = false;
+  paragraphs.forEach((p, paragraph) => {
+    const stack: { mark: string; at: number }[] = [];
+    const opensWithMark = (q: Span | undefined) => !!q && /^["“„«‘]/.test(text[q.start]);
+    for (let i = p.start; i < p.end; i++) {
+      const ch = text[i];
+      if (!'"“”„«»‘’'.includes(ch)) continue;
+      const kind = classify(text, i, p.start, p.end);
+      if (!kind) continue;
+      const top = stack[stack.length - 1];
+      const closesTop = top && (kind === 'close' || kind === 'either') && isDouble(ch) === isDouble(top.mark);
+      if (closesTop) {
+        stack.pop();
+        if (!stack.length) push(top.at, i);
+      } else if (kind === 'open' || kind === 'either') {
+        // Single marks only count inside a double quote or when no double quote is open at all.
+        if (!isDouble(ch) && stack.length === 0 && !/[\s\u00a0(]/u.test(text[i - 1] ?? ' ')) continue;
+        stack.push({ mark: ch, at: i });
+      }
+    }
+    const next = paragraphs[paragraph + 1];
+    const continues = stack.length > 0 && opensWithMark(next) && isDouble(stack[0].mark);
+    if (stack.length) {
+      const first = stack[0];
+      if (!continues) reporter.report('warning', 'unclosed-quote', `quote mark ${first.mark} opened here is never closed; the quote ends with its paragraph`, first.at);
+      push(first.at, null, continues);
+    }
+    carried = continues;
+
+    function push(open: number, close: number | null, goesOn = false) {
+      const start = open + 1;
+      const end = close ?? p.end;
+      if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return;
+      spans.push({ start, end, open, close, paragraph, continues: goesOn, continued: carried && open === p.start });
+    }
+  });
+  return spans;
+}

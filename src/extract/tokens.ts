@@ -1,0 +1,37 @@
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter (or is an all-caps acronym). */
+  cap: boolean;
+}
+
+// Dotted acronyms (U.S.), words with inner hyphens/apostrophes/ampersands, possessive 's split off,
+// any other single non-space character.
+const tokenPattern = /(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Rev|Jr|Sr)\.(?=\s)|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’&.][\p{L}\p{N}\p{M}]+)*|\S/gu;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  tokenPattern.lastIndex = from;
+  const slice = text.slice(0, to);
+  for (let m = tokenPattern.exec(slice); m; m = tokenPattern.exec(slice)) {
+    const start = m.index;
+    let word = m[0];
+    const possessive = /^(.+?)(['’]s)$/u.exec(word);
+    if (possessive && /\p{L}/u.test(possessive[1])) {
+      word = possessive[1];
+      tokens.push(token(word, start));
+      tokens.push(token(possessive[2], start + word.length));
+      continue;
+    }
+    tokens.push(token(word, start));
+  }
+  return tokens;
+}
+
+function token(text: string, start: number): Token {
+  return { text, start, end: start + text.length, cap: /^\p{Lu}/u.test(text) };
+}
+
+export const isWord = (t: Token | undefined): t is Token => !!t && /^[\p{L}\p{N}]/u.test(t.text);
+export const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$/.test(t.text);
