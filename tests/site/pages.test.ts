@@ -1,0 +1,149 @@
+// The built HTML, read as files: valid, safe with hostile text, structured data on every page.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ancestors, attr, byTag, elements, readPages, text } from './html.ts';
+import { builtSites } from './paths.ts';
+
+const sites = builtSites();
+
+// Scripts a page may carry: JSON-LD, the search page's module, the actors table's sort buttons.
+const allowedScript = (el: Parameters<typeof attr>[0]) =>
+  attr(el, 'type') === 'application/ld+json' || attr(el, 'src') === '/search.js' || text(el).includes("querySelectorAll('table.sortable')");
+
+describe.each(sites)('$name', ({ dir, error }) => {
+  const pages = error ? [] : readPages(dir);
+
+  it('is built', () => expect(error).toBe(''));
+
+  it('has every page type', () => {
+    const paths = pages.map((p) => p.path);
+    for (const p of ['/', '/actors/', '/agreements/', '/quotes/', '/search/', '/404.html']) expect(paths).toContain(p);
+    expect(paths.some((p) => p.startsWith('/articles/'))).toBe(true);
+  });
+
+  it('is valid HTML: no parse errors, unique ids, every id reference resolves', () => {
+    for (const page of pages) {
+      expect(page.errors, page.path).toEqual([]);
+      const ids = [...elements(page.document)].map((e) => attr(e, 'id')).filter(Boolean);
+      expect(ids.length, `${page.path} duplicate ids`).toBe(new Set(ids).size);
+      for (const el of elements(page.document)) {
+        for (const name of ['for', 'aria-describedby', 'aria-labelledby']) {
+          for (const ref of attr(el, name)?.split(/\s+/) ?? []) expect(ids, `${page.path} ${name}=${ref}`).toContain(ref);
+        }
+      }
+      expect(byTag(page.document, 'a').filter((a) => ancestors(a).some((p) => p.tagName === 'a')), `${page.path} nested links`).toEqual([]);
+    }
+  });
+
+  it('runs no script from the content: no event handlers, no javascript: links, only known scripts', () => {
+    for (const page of pages) {
+      for (const el of elements(page.document)) {
+        expect(el.attrs.filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`), page.path).toEqual([]);
+        for (const a of ['href', 'src', 'action', 'cite']) expect(attr(el, a) ?? '', page.path).not.toMatch(/^\s*(javascript|data|vbscript):/i);
+      }
+      expect(byTag(page.document, 'script').filter((s) => !allowedScript(s)).length, page.path).toBe(0);
+      for (const tag of ['img', 'svg', 'iframe', 'object']) {
+        // The relationship map is the one SVG.
+        const found = byTag(page.document, tag).filter((e) => tag !== 'svg' || !ancestors(e).some((p) => attr(p, 'class') === 'map'));
+        expect(found.length, `${page.path} <${tag}>`).toBe(0);
+      }
+    }
+  });
+
+  it('has a title, description, canonical URL, Open Graph tags and JSON-LD on every page', () => {
+    for (const page of pages) {
+      const meta = (key: string, value: string) => byTag(page.document, 'meta').find((m) => attr(m, key) === value);
+      expect(text(byTag(page.document, 'title')[0] ?? page.document).trim(), page.path).not.toBe('');
+      expect(attr(meta('name', 'description')!, 'content'), page.path).toBeTruthy();
+      for (const p of ['og:title', 'og:description', 'og:type', 'og:url']) expect(meta('property', p), `${page.path} ${p}`).toBeDefined();
+      const canonical = byTag(page.document, 'link').find((l) => attr(l, 'rel') === 'canonical');
+      if (page.path === '/404.html') expect(canonical).toBeUndefined();
+      else expect(attr(canonical!, 'href'), page.path).toBe(`https://explainer.test${page.path}`);
+      const ld = byTag(page.document, 'script').filter((s) => attr(s, 'type') === 'application/ld+json');
+      expect(ld.length, page.path).toBe(1);
+      const raw = text(ld[0]);
+      expect(raw).not.toMatch(/<\/script|<!--/i);
+      expect(JSON.parse(raw)['@context']).toBe('https://schema.org');
+      expect(byTag(page.document, 'h1').length, `${page.path} one h1`).toBe(1);
+    }
+  });
+
+  it('gives JSON-LD of the right type to each entity page', () => {
+    const types: Record<string, RegExp> = {
+      articles: /^NewsArticle$/,
+      actors: /^(Person|Organization|Country|NewsMediaOrganization|Place)$/,
+      quotes: /^Quotation$/,
+      agreements: /^CreativeWork$/,
+    };
+    for (const page of pages) {
+      const collection = page.path.split('/')[1];
+      if (!types[collection] || page.path.split('/').length !== 4) continue;
+      const ld = JSON.parse(text(byTag(page.document, 'script').find((s) => attr(s, 'type') === 'application/ld+json')!));
+      expect(ld['@type'], page.path).toMatch(types[collection]);
+      if (collection === 'quotes') expect(ld.isBasedOn['@type']).toBe('NewsArticle');
+      if (collection === 'articles') expect(Array.isArray(ld.mentions)).toBe(true);
+    }
+  });
+
+  it('isolates every linked actor name (bidi)', () => {
+    for (const page of pages) {
+      for (const a of byTag(page.document, 'a')) {
+        const href = attr(a, 'href') ?? '';
+        if (!/^\/actors\/[^/]+\/$/.test(href) || ancestors(a).some((e) => e.tagName === 'svg')) continue;
+        expect(byTag(a, 'bdi').length, `${page.path} → ${href}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('gives every sentence of an article an id to link to', () => {
+    for (const page of pages.filter((p) => /^\/articles\/[^/]+\/$/.test(p.path))) {
+      const data = JSON.parse(readFileSync(join(dir, 'data', 'articles.json'), 'utf8'));
+      const article = data.find((a: { id: string }) => `/articles/${a.id}/` === page.path);
+      const ids = new Set([...elements(page.document)].map((e) => attr(e, 'id')));
+      article.sentences.forEach((_: unknown, i: number) => expect(ids.has(`s-${i + 1}`), `${page.path} s-${i + 1}`).toBe(true));
+    }
+  });
+
+  it('keeps quote pages small: HTML and CSS under 50 KB', () => {
+    for (const page of pages.filter((p) => /^\/quotes\/[^/]+\/$/.test(p.path))) {
+      const css = byTag(page.document, 'link').filter((l) => attr(l, 'rel') === 'stylesheet');
+      const bytes = Buffer.byteLength(page.html) + css.reduce((n, l) => n + readFileSync(join(dir, attr(l, 'href')!)).length, 0);
+      expect(bytes, page.path).toBeLessThan(50_000);
+    }
+  });
+});
+
+describe('hostile text in the fixture', () => {
+  const fixture = sites[0];
+  const pages = new Map(fixture.error ? [] : readPages(fixture.dir).map((p) => [p.path, p]));
+  const article = pages.get('/articles/northland-southia-trade-pact/')!;
+  const doubts = pages.get('/articles/harbor-accord-doubts/')!;
+
+  it('appears literally, as text', () => {
+    const body = text(byTag(article.document, 'main')[0]);
+    expect(body).toContain('<script>alert(1)</script> is not a policy');
+    expect(body).toContain('{{ title }}');
+    expect(text(byTag(doubts.document, 'h1')[0])).toBe('Doubts over the Harbor Accord <img src=x onerror=alert(2)>');
+    const quote = pages.get('/quotes/unattributed-4/')!;
+    expect(text(byTag(quote.document, 'blockquote')[0])).toContain('<script>alert(1)</script>');
+  });
+
+  it('is escaped inside JSON-LD', () => {
+    const quote = pages.get('/quotes/unattributed-4/')!;
+    const raw = text(byTag(quote.document, 'script').find((s) => attr(s, 'type') === 'application/ld+json')!);
+    expect(raw).toContain('\\u003cscript\\u003ealert(1)\\u003c/script\\u003e');
+    expect(JSON.parse(raw).text).toContain('<script>alert(1)</script>');
+  });
+
+  it('shows a javascript: source as text, never as a link', () => {
+    expect(text(byTag(doubts.document, 'main')[0])).toContain('javascript:alert(1)');
+    const httpSource = byTag(article.document, 'a').find((a) => attr(a, 'href')?.startsWith('https://example.com/'));
+    expect(httpSource).toBeDefined();
+  });
+
+  it('wraps the right-to-left name in <bdi> on its page', () => {
+    const actor = pages.get('/actors/layla-haddad/')!;
+    expect(text(byTag(byTag(actor.document, 'h1')[0], 'bdi')[0])).toBe('ليلى حداد');
+  });
+});

@@ -1,0 +1,36 @@
+// Where the test builds of the site go. Each test run builds into its own folder (concurrent runs
+// of the suite must not rebuild each other's site mid-test); tests/site/setup.ts provides it.
+import { join } from 'node:path';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteBase: string;
+    /** Why the fixture site or the seed site could not be built ('' when built). */
+    fixtureError: string;
+    seedError: string;
+  }
+}
+
+export const root = join(import.meta.dirname, '..', '..');
+export const screenshots = join(root, 'test-results', 'screenshots');
+
+export function sitePaths(base: string) {
+  return {
+    /** The site built from the hand-written fixture in tests/fixtures/site-content/. */
+    fixtureSite: join(base, 'fixture'),
+    /** The seeds (plus a hostile one) copied here, extracted by the build step into seed-root/content/. */
+    seedRoot: join(base, 'seed-root'),
+    /** The site built from the seeds' content. */
+    seedSite: join(base, 'seed'),
+  };
+}
+
+/** This run's builds (inside a test), with why each failed to build, if it did. */
+export function builtSites() {
+  const paths = sitePaths(inject('siteBase'));
+  return [
+    { name: 'fixture site', dir: paths.fixtureSite, error: inject('fixtureError') },
+    { name: 'seed site', dir: paths.seedSite, error: inject('seedError') },
+  ];
+}

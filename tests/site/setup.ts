@@ -1,0 +1,61 @@
+// Vitest globalSetup: builds the site once per run — from the fixture content, and from the seeds
+// (through the build step's content-only mode) — for the site, link, a11y and browser tests.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { root, sitePaths } from './paths.ts';
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+  });
+  return { ok: result.status === 0, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * `astro build` of `contentDir` into `outDir` (which must be inside the project: Astro keeps its
+ * intermediate files next to it then), with its own cache so concurrent builds never share one.
+ */
+export function buildSite(contentDir: string, outDir: string) {
+  rmSync(outDir, { recursive: true, force: true });
+  const built = run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], root, {
+    EXPLAINER_CONTENT_DIR: contentDir,
+    EXPLAINER_OUT_DIR: outDir,
+    EXPLAINER_CACHE_DIR: `${outDir}-cache`,
+    EXPLAINER_SITE: 'https://explainer.test',
+  });
+  if (!built.ok) throw new Error(`astro build of ${contentDir} failed:\n${built.output}`);
+}
+
+/** Builds both sites; a failure is handed to the tests (which report it) rather than aborting every suite. */
+export default function setup(project: TestProject) {
+  const base = join(root, 'test-results', 'site', `run-${process.pid}`);
+  const { fixtureSite, seedRoot, seedSite } = sitePaths(base);
+  project.provide('siteBase', base);
+  const attempt = (build: () => void) => {
+    try {
+      build();
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  project.provide('fixtureError', attempt(() => buildSite(join(root, 'tests', 'fixtures', 'site-content'), fixtureSite)));
+  project.provide(
+    'seedError',
+    attempt(() => {
+      mkdirSync(join(seedRoot, 'seeds'), { recursive: true });
+      cpSync(join(root, 'seeds'), join(seedRoot, 'seeds'), { recursive: true });
+      cpSync(join(root, 'tests', 'fixtures', 'site-hostile-seed'), join(seedRoot, 'seeds'), { recursive: true });
+      const content = run([join(root, 'src', 'cli.ts'), 'build', '--content-only'], seedRoot);
+      if (!content.ok || readdirSync(join(seedRoot, 'content', 'articles')).length === 0) {
+        throw new Error(`the build step produced no content from seeds/:\n${content.output}`);
+      }
+      buildSite(join(seedRoot, 'content'), seedSite);
+    }),
+  );
+  return () => rmSync(base, { recursive: true, force: true });
+}

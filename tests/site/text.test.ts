@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { layout } from '../../src/site/graph.ts';
+import { serializeJsonLd } from '../../src/site/jsonld.ts';
+import { groupMentions } from '../../src/site/mentions.ts';
+import { attributionPhrase, isQuoteRun, marked, oneLine, paragraphParts } from '../../src/site/text.ts';
+import { safeHttpUrl } from '../../src/site/urls.ts';
+
+const text = 'Title\n“Yes,” Ann Lee said. Ann Lee met Bo in Rome. “No, Bo. Never,” Bo said.';
+const at = (s: string, from = 0) => ({ start: text.indexOf(s, from), end: text.indexOf(s, from) + s.length });
+const paragraph = { start: 6, end: text.length };
+const sentences = [at('“Yes,” Ann Lee said.'), at('Ann Lee met Bo in Rome.'), at('“No, Bo. Never,” Bo said.')];
+
+describe('paragraphParts', () => {
+  const parts = paragraphParts({
+    text,
+    paragraph,
+    sentences,
+    quotes: [{ ...at('Yes,'), id: 'q1' }, { ...at('No, Bo. Never,'), id: 'q2' }],
+    mentions: [
+      { ...at('Ann Lee'), collection: 'actors', id: 'ann' },
+      { ...at('Ann Lee', 20), collection: 'actors', id: 'ann' },
+      { ...at('Bo', 35), collection: 'actors', id: 'bo' },
+      { ...at('Rome'), collection: 'actors', id: 'rome' },
+    ],
+  });
+
+  it('keeps every character, in order', () => {
+    expect(parts.flatMap((g) => g.parts.map((p) => p.text)).join('')).toBe(text.slice(paragraph.start));
+  });
+
+  it('gives each sentence its index', () => {
+    expect(parts.filter((g) => g.sentence !== null).map((g) => g.sentence)).toEqual([0, 1, 2]);
+  });
+
+  it('links only the first mention of each entity in the paragraph', () => {
+    const links = parts.flatMap((g) => g.parts).filter((p) => !isQuoteRun(p) && p.link);
+    expect(links.map((p) => p.text)).toEqual(['Ann Lee', 'Bo', 'Rome']);
+  });
+
+  it('never links inside a quote, and marks the last piece of each quote', () => {
+    const quotes = parts.flatMap((g) => g.parts).filter(isQuoteRun);
+    expect(quotes).toEqual([
+      { quote: 'q1', text: 'Yes,', last: true },
+      { quote: 'q2', text: 'No, Bo. Never,', last: true },
+    ]);
+  });
+
+  it('splits a quote that crosses sentences into one piece per sentence', () => {
+    const split = paragraphParts({
+      text,
+      paragraph,
+      sentences: [...sentences.slice(0, 2), at('“No, Bo.'), at('Never,” Bo said.')],
+      quotes: [{ ...at('No, Bo. Never,'), id: 'q2' }],
+      mentions: [],
+    });
+    expect(split.flatMap((g) => g.parts).filter(isQuoteRun)).toEqual([
+      { quote: 'q2', text: 'No, Bo.', last: false },
+      { quote: 'q2', text: 'Never,', last: true },
+    ]);
+  });
+
+  it('loses no text whatever the spans (property)', () => {
+    const spans = fc.array(fc.tuple(fc.nat(text.length), fc.nat(20)).map(([s, l]) => ({ start: s, end: Math.min(s + l, text.length) })));
+    fc.assert(
+      fc.property(spans, spans, (qs, ms) => {
+        const out = paragraphParts({
+          text,
+          paragraph,
+          sentences,
+          quotes: qs.map((q, i) => ({ ...q, id: `q${i}` })),
+          mentions: ms.map((m, i) => ({ ...m, collection: 'actors' as const, id: `a${i % 3}` })),
+        });
+        return out.flatMap((g) => g.parts.map((p) => p.text)).join('') === text.slice(paragraph.start);
+      }),
+    );
+  });
+});
+
+describe('text helpers', () => {
+  it('marks spans within a sentence', () => {
+    expect(marked(text, sentences[1], [at('Bo', 35), at('Ann Lee', 20)])).toEqual([
+      { text: 'Ann Lee', mark: true },
+      { text: ' met ', mark: false },
+      { text: 'Bo', mark: true },
+      { text: ' in Rome.', mark: false },
+    ]);
+  });
+
+  it('finds the attribution phrase in either order', () => {
+    expect(attributionPhrase('“We will,” the Iranian ambassador said.', 'the Iranian ambassador', 'said')).toBe('the Iranian ambassador said');
+    expect(attributionPhrase('“We will,” said Jalali.', 'Jalali', 'said')).toBe('said Jalali');
+    expect(attributionPhrase('“We will.”', 'Jalali', 'said')).toBeNull();
+  });
+
+  it('cuts long summaries at a word', () => {
+    expect(oneLine('a  b\nc')).toBe('a b c');
+    expect(oneLine('one two three four', 10)).toBe('one two…');
+  });
+
+  it('groups mentions by article and sentence', () => {
+    const groups = groupMentions(
+      [
+        { article: 'a', sentence: 2, start: 5, end: 6 },
+        { article: 'b', sentence: 0, start: 1, end: 2 },
+        { article: 'a', sentence: 1, start: 1, end: 2 },
+        { article: 'a', sentence: 2, start: 8, end: 9 },
+      ],
+      (id) => id,
+    );
+    expect(groups).toEqual([
+      { article: 'a', sentences: [{ sentence: 1, marks: [{ start: 1, end: 2 }] }, { sentence: 2, marks: [{ start: 5, end: 6 }, { start: 8, end: 9 }] }] },
+      { article: 'b', sentences: [{ sentence: 0, marks: [{ start: 1, end: 2 }] }] },
+    ]);
+  });
+});
+
+describe('safety helpers', () => {
+  it('links only http(s) URLs', () => {
+    expect(safeHttpUrl('https://example.com/a')).toBe('https://example.com/a');
+    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', 'example.com', '', null]) expect(safeHttpUrl(bad)).toBeNull();
+  });
+
+  it('serialises JSON-LD that cannot close its script element and still parses', () => {
+    const data = { text: '</script><script>alert(1)</script> <!-- & \u2028' };
+    const json = serializeJsonLd(data);
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(json)).toEqual(data);
+  });
+});
+
+describe('relationship map layout', () => {
+  const nodes = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, label: id, kind: 'person', weight: i + 1 }));
+  const edges = [{ a: 'a', b: 'b', counts: { quote: 1, comention: 0, agreement: 0 } }, { a: 'c', b: 'd', counts: { quote: 0, comention: 2, agreement: 1 } }];
+
+  it('is deterministic and stays inside the box', () => {
+    const one = layout(nodes, edges);
+    expect(layout(nodes, edges)).toEqual(one);
+    for (const n of one.nodes) expect(n.x >= 0 && n.x <= one.width && n.y >= 0 && n.y <= one.height).toBe(true);
+    expect(one.edges.map((e) => e.kind)).toEqual(['quote', 'agreement']);
+  });
+});
