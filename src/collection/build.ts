@@ -10,7 +10,7 @@ import { merge, type KnowledgeBase, type Note, type SeedExtraction } from './mer
 import { progress, type ProgressOutput } from './progress.ts';
 import { defaultMaxSeedBytes, formatBytes, readSeed } from './read-seed.ts';
 import { collections, validate } from './validate.ts';
-import { extractAll, type Job } from './workers.ts';
+import { extractAll, type Extractor, type Job } from './workers.ts';
 import { killPoint, recover, stageDir, swapIn, syncTree, writeTree } from './write.ts';
 
 /** The Astro project: this package. */
@@ -29,6 +29,8 @@ export interface BuildOptions {
   stdout: ProgressOutput;
   stderr: ProgressOutput;
   threads?: number;
+  /** Replaces the extractor (tests); runs on this thread. */
+  extractor?: Extractor;
 }
 
 export interface BuildResult {
@@ -139,7 +141,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   result.cached = seeds.length - jobs.length;
   result.extracted = jobs.length;
   const bar = progress('extracting seeds', jobs.length, o.stderr);
-  const extracted = await extractAll(jobs, () => bar.tick(), o.threads);
+  const extracted = await extractAll(jobs, () => bar.tick(), o.threads, o.extractor);
   bar.end();
   for (const r of extracted) {
     const seed = seeds[r.index];

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { extract, type Extraction } from '../extract/index.ts';
+import { extract, type Extraction, type SeedInput } from '../extract/index.ts';
 
 export interface Job {
   index: number;
@@ -14,9 +14,11 @@ export type JobResult = { index: number; extraction: Extraction } | { index: num
 /** Below this many seeds, starting threads costs more than it saves. */
 export const minSeedsForWorkers = 4;
 
-function extractHere(job: Job): JobResult {
+export type Extractor = (seed: SeedInput) => Extraction;
+
+function extractHere(job: Job, extractor: Extractor): JobResult {
   try {
-    return { index: job.index, extraction: extract({ path: job.path, text: job.text }) };
+    return { index: job.index, extraction: extractor({ path: job.path, text: job.text }) };
   } catch (error) {
     return { index: job.index, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
@@ -24,13 +26,14 @@ function extractHere(job: Job): JobResult {
 
 /**
  * Extracts every job, on worker threads (one per core) when there are enough of them. Results come
- * back in job order whatever order the threads finish in; `onDone` is called once per job.
+ * back in job order whatever order the threads finish in; `onDone` is called once per job. An
+ * `extractor` other than the real one (a test's) runs on this thread.
  */
-export async function extractAll(jobs: Job[], onDone: () => void, threads = availableParallelism()): Promise<JobResult[]> {
+export async function extractAll(jobs: Job[], onDone: () => void, threads = availableParallelism(), extractor?: Extractor): Promise<JobResult[]> {
   const count = Math.min(threads, jobs.length);
-  if (count < 2 || jobs.length < minSeedsForWorkers) {
+  if (extractor || count < 2 || jobs.length < minSeedsForWorkers) {
     return jobs.map((job) => {
-      const result = extractHere(job);
+      const result = extractHere(job, extractor ?? extract);
       onDone();
       return result;
     });
