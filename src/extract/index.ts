@@ -3,6 +3,7 @@ import { findQuoteSpans } from './quote-spans.ts';
 import { findMentions } from './mentions.ts';
 import { buildActors } from './actors.ts';
 import { attributeQuotes } from './attribution.ts';
+import { findAgreements } from './agreements.ts';
 import type { Extraction } from './types.ts';
 
 export type { SeedInput } from './document.ts';
@@ -16,7 +17,14 @@ export function extract(seed: SeedInput): Extraction {
   const { article, reporter } = readDocument(seed);
   const spans = findQuoteSpans(article.text, article.paragraphs, reporter);
   const found = findMentions(article);
-  const { actors, mentions } = buildActors(article, found.mentions, found.bare);
+  const built = buildActors(article, found.mentions, found.bare);
+  const agreements = findAgreements(article, built.actors, built.mentions);
+  // An agreement's acronym ("INSTC") is not an organisation.
+  const agreementNames = new Set(agreements.flatMap((a) => [a.name, ...a.aliases]));
+  const actors = built.actors.filter((a) => !agreementNames.has(a.name));
+  const mentions = built.mentions.filter((m) => actors.some((a) => a.id === m.actor));
   const quotes = attributeQuotes(article, spans, actors, mentions, reporter);
-  return { article, actors, quotes, agreements: [], diagnostics: reporter.diagnostics };
+  for (const q of quotes)
+    q.agreements = agreements.filter((a) => a.mentions.some((m) => m.start >= q.start && m.end <= q.end)).map((a) => a.id);
+  return { article, actors, quotes, agreements, diagnostics: reporter.diagnostics };
 }
