@@ -118,11 +118,14 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   await recover(o.root);
   const names = await listSeeds(o.root);
 
-  // Read and decode; refuse what is not a usable text file.
-  const problems = new Map<string, string[]>();
-  const report = (seed: string, line: string) => {
-    if (!problems.has(seed)) problems.set(seed, []);
-    problems.get(seed)!.push(line);
+  // Read and decode; refuse what is not a usable text file. Messages are kept per seed, to print
+  // each seed's together, in seed order; a seed with an error is unusable.
+  const messages = new Map<string, string[]>();
+  const unusable = new Set<string>();
+  const report = (seed: string, line: string, error = true) => {
+    if (!messages.has(seed)) messages.set(seed, []);
+    messages.get(seed)!.push(line);
+    if (error) unusable.add(seed);
   };
   const seeds: { name: string; text: string; key: string; extraction?: Extraction }[] = [];
   const fingerprint = await extractorFingerprint();
@@ -153,18 +156,12 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   }
   killPoint('extracted');
 
-  // Print each seed's diagnostics; a seed with an error is unusable.
-  const usable: SeedExtraction[] = [];
-  for (const seed of seeds) {
-    if (!seed.extraction) continue;
-    const { diagnostics } = seed.extraction;
-    for (const d of diagnostics)
-      if (d.severity === 'error') report(seed.name, diagnosticLine(o.root, seed.name, d));
-      else if (d.severity === 'warning' || o.verbose) say(diagnosticLine(o.root, seed.name, d));
-    if (!diagnostics.some((d) => d.severity === 'error')) usable.push({ seed: seed.name, extraction: seed.extraction });
-  }
-  for (const name of names) for (const line of problems.get(name) ?? []) say(line);
-  const bad = names.filter((n) => problems.has(n));
+  for (const seed of seeds)
+    for (const d of seed.extraction?.diagnostics ?? [])
+      if (d.severity !== 'info' || o.verbose) report(seed.name, diagnosticLine(o.root, seed.name, d), d.severity === 'error');
+  for (const name of names) for (const line of messages.get(name) ?? []) say(line);
+  const usable: SeedExtraction[] = seeds.flatMap((s) => (s.extraction && !unusable.has(s.name) ? [{ seed: s.name, extraction: s.extraction }] : []));
+  const bad = names.filter((n) => unusable.has(n));
   const unchanged = o.contentOnly ? 'content/ is unchanged' : 'content/ and dist/ are unchanged';
   if (bad.length && !o.skipInvalid) {
     say(`explainer: build failed: ${bad.length} of ${names.length} seeds cannot be used; ${unchanged} (fix them, or pass --skip-invalid to build the rest)`);
