@@ -1,6 +1,6 @@
 import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
-import { countryByName, placeByName } from './gazetteer.ts';
+import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
 import { englishWords, functionWords, nameConnectors, titleHeads } from './lexicon.ts';
 import { toSlug, uniqueSlug } from './slug.ts';
 
@@ -113,6 +113,7 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
       if (place) add({ ...m, kind: 'place' }, `place:${norm(m.name)}`);
       continue;
     }
+    if (/^[A-Z]{2,}s$/.test(m.name)) continue; // "MPs", "NGOs": plural abbreviations of common nouns
     const common = words(m.name).every((w) => englishWords.has(w.toLowerCase()) || functionWords.has(w.toLowerCase()));
     if (m.evidence === 'verb' && common) continue; // "Officials said": a common noun, not a name
     if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
@@ -147,7 +148,7 @@ function mergeOrganisations(clusters: Cluster[], text: string, assigned: Map<Nam
   for (const short of orgs()) {
     const name = short.fullName;
     const candidates = orgs().filter((c) => c !== short && c.kind === short.kind);
-    const sameCase = candidates.find((c) => c.fullName.toLowerCase() === name.toLowerCase());
+    const sameCase = candidates.find((c) => c.fullName.toLowerCase() === name.toLowerCase() || canonicalWords(c.fullName).join(' ') === canonicalWords(name).join(' '));
     if (sameCase) {
       into(short, sameCase);
       continue;
@@ -160,15 +161,26 @@ function mergeOrganisations(clusters: Cluster[], text: string, assigned: Map<Nam
         continue;
       }
     }
-    const shortWords = significant(norm(name));
+    const shortWords = canonicalWords(name);
     const containers = candidates.filter((c) => {
-      const long = significant(norm(c.fullName));
+      const long = canonicalWords(c.fullName);
       if (long.length <= shortWords.length) return false;
       for (let i = 0; i + shortWords.length <= long.length; i++) if (shortWords.every((w, j) => long[i + j] === w)) return true;
       return false;
     });
     if (containers.length === 1) into(short, containers[0]);
   }
+}
+
+/** An organisation's words with a leading country or demonym written as the country ("British government" = "U.K. Government"). */
+function canonicalWords(name: string): string[] {
+  const ws = name.replace(/^the\s+/i, '').split(/\s+/);
+  for (let n = Math.min(3, ws.length - 1); n > 0; n--) {
+    const lead = ws.slice(0, n).join(' ');
+    const country = countryByName(lead) ?? countryByDemonym(lead);
+    if (country) return [country.code.toLowerCase(), ...significant(norm(ws.slice(n).join(' ')))];
+  }
+  return significant(norm(name));
 }
 
 /** "Name (ACRONYM)" or "ACRONYM (Name)" somewhere in the text. */
@@ -243,7 +255,7 @@ function displayName(c: Cluster): string {
     return longest.name;
   }
   // The longest written form: the full name over an acronym or a short form.
-  return [...c.surfaces.keys()].map((s) => s.replace(/^the\s+/i, '')).sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0];
+  return [...c.surfaces.keys()].map((s) => s.replace(/^(the|this|that)\s+/i, '').replace(/^\p{Ll}(?=\p{L})/u, (ch) => ch.toUpperCase())).sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0];
 }
 
 /** The country or organisation named in a person's title ("Iranian Ambassador" → Iran). */

@@ -15,7 +15,7 @@ interface Found {
 }
 
 const determiner = /^(the|a|an|this|that|these|those|its|their|his|her|our|your|my|any|every|each|such|no)$/i;
-const stopModifier = /^(is|was|are|were|be|been|has|have|had|will|would|new|existing|such|other|same|previous|current|latest|first|last|whole|proposed|possible)$/i;
+const stopModifier = /^(is|was|are|were|be|been|has|have|had|will|would|new|existing|such|other|same|previous|current|latest|first|last|whole|proposed|possible|reach|reached|reaching|won|win|wins|sign|signed|signing|struck|strike|agree|agreed|seal|sealed|broker|brokered|million|billion|trillion|thousand|hundred|ambitious|major|landmark|historic|important|key|big|huge|significant)$/i;
 const synonyms = new Map([['pact', 'agreement'], ['accord', 'agreement'], ['deal', 'agreement'], ['treaty', 'agreement'], ['agreement', 'agreement']]);
 const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '').replace(/^memoranda$/, 'memorandum');
 

@@ -174,6 +174,11 @@ export function attributeQuotes(
     const inside = outside.filter((m) => m.start >= start && m.end <= last.end && !m.possessive && !followsBy(m));
     const phrase = text.slice(start, last.end);
 
+    // "X did this whilst promising …": the main clause's subject speaks.
+    if (/^(while|whilst|after|before|as|when|by|in|before|since|until)$/i.test(last.text)) {
+      const subject = inside.find((m) => m.kind !== 'country' && m.kind !== 'place');
+      return subject ? named(subject, phrase) : null;
+    }
     // A name (or an appositive after it: "X, the minister, said").
     const adjacent = inside.find((m) => m.end === last.end);
     if (adjacent) return named(adjacent, phrase);
@@ -191,15 +196,18 @@ export function attributeQuotes(
     const npText = text.slice(np[0].start, last.end);
     const head = last.text.toLowerCase();
     const npMentions = inside.filter((m) => m.start >= np[0].start);
-    if (documentNouns.has(head) || np.some((t) => documentNouns.has(t.text.toLowerCase()))) {
-      const issuer = npMentions.find((m) => m.kind === 'organization' || m.kind === 'media' || m.kind === 'person');
-      return issuer ? named(issuer, npText, 'document') : { actor: null, mention: npText, rule: 'unnamed-document', confidence: 0.6 };
-    }
-    if (npMentions.length) return named(npMentions[npMentions.length - 1], npText);
     if (titleHeads.has(head) && /^the\b/i.test(npText)) {
       const holder = roleHolder(np, at);
       if (holder) return { actor: holder.id, mention: npText, rule: 'role', confidence: 0.8 };
     }
+    if (documentNouns.has(head) || np.some((t) => documentNouns.has(t.text.toLowerCase()))) {
+      // "X issued a statement saying …": the document speaks for whoever issued it.
+      const issuer =
+        npMentions.find((m) => m.kind === 'organization' || m.kind === 'media' || m.kind === 'person') ??
+        inside.filter((m) => m.end <= np[0].start && m.kind !== 'country' && m.kind !== 'place').at(-1);
+      return issuer ? named(issuer, npText, 'document') : { actor: null, mention: npText, rule: 'unnamed-document', confidence: 0.6 };
+    }
+    if (npMentions.length && !titleHeads.has(head) && !unnamedSourceHeads.has(head)) return named(npMentions[npMentions.length - 1], npText);
     if (unnamedSourceHeads.has(head) || titleHeads.has(head) || /^(the|a|an|another|one)\b/i.test(npText))
       return { actor: null, mention: npText, rule: 'unnamed-source', confidence: 0.7 };
     // Any other subject holding a name we know.
@@ -208,11 +216,12 @@ export function attributeQuotes(
   }
 
   function followsBy(m: ActorMention): boolean {
-    return /\b(by|to|from|with|of|for|in|at|on|about)\s+(the\s+)?$/i.test(text.slice(Math.max(0, m.start - 10), m.start));
+    return /\b(by|to|from|of|for|in|at|on|about)\s+(the\s+)?$/i.test(text.slice(Math.max(0, m.start - 10), m.start));
   }
 
   function named(m: ActorMention, phrase: string, rule = 'name'): Speaker {
-    return { actor: m.actor, mention: phrase.trim(), rule, confidence: 0.9 };
+    const words = rule === 'name' ? text.slice(m.start, m.end) : phrase.trim();
+    return { actor: m.actor, mention: words, rule, confidence: 0.9 };
   }
 
   /** "the Iranian ambassador": the actor introduced with that role (and nationality). */

@@ -94,8 +94,36 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     const allCaps = words.length > 2 && words.filter((t) => /^[^\p{Ll}]+$/u.test(t.text)).length / words.length > 0.6;
     for (const run of capitalisedRuns(tokens, allCaps)) readRun(run, tokens, sentence, allCaps);
   });
-  // The headline: all its names too (often the only full form of a name).
+  findInstitutions();
   return { mentions, bare };
+
+  /**
+   * Institutions named in lower case after whose they are: "the Russian foreign ministry",
+   * "the Opec secretariat", "the government"; and outlets whose names are lower case ("the i").
+   */
+  function findInstitutions() {
+    const pattern = new RegExp(
+      `\\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\\s+)?((?:[A-Z][\\p{L}.’'-]*\\s+){0,3}?)((?:${institutionModifiers})\\s+)?(${institutionHeads})\\b`,
+      'gu',
+    );
+    for (const m of text.matchAll(pattern)) {
+      const prefix = m[1].trim();
+      const known = prefix && (countryByDemonym(prefix) || countryByName(prefix) || orgLookup(prefix) || mentions.some((x) => x.kind === 'organization' && x.name === prefix));
+      if (!known && (m[3] !== 'government' || m[2])) continue;
+      // "the head of the Russian government" is a person's title.
+      if (/\b[a-z]+ of\s*$/.test(text.slice(Math.max(0, m.index! - 20), m.index!)) && titleHeads.has(/([a-z]+) of\s*$/.exec(text.slice(Math.max(0, m.index! - 20), m.index!))![1])) continue;
+      const start = known ? m.index! + m[0].indexOf(m[1]) : m.index! + m[0].lastIndexOf(m[2] ? m[2] : m[3]);
+      const end = m.index! + m[0].length;
+      const sentence = article.sentences.findIndex((s) => start >= s.start && start < s.end);
+      if (sentence < 0) continue;
+      mentions.push({ sentence, start, end, kind: 'organization', name: text.slice(start, end) });
+    }
+    for (const m of text.matchAll(/\b[Tt]he (i)\b(?=[\s,.;:])(?! [A-Z])/g)) {
+      const start = m.index! + 4;
+      const sentence = article.sentences.findIndex((s) => start >= s.start && start < s.end);
+      if (sentence >= 0) mentions.push({ sentence, start, end: start + 1, kind: 'media', name: 'i' });
+    }
+  }
 
   function emit(m: Omit<NameMention, 'name'> & { name?: string }, tokens: Token[]) {
     const after = tokens.find((t) => t.start >= m.end);
@@ -272,6 +300,9 @@ const notOrganizations = new Set(['IQ', 'GDP', 'GNP', 'CEO', 'CFO', 'COO', 'TV',
 const workHeads = new Set(['Act', 'Bill', 'Law', 'Code', 'Directive', 'Regulation', 'Regulations', 'Constitution', 'Study', 'study', 'Survey', 'survey', 'Report', 'Index', 'Questions', 'Prize', 'Award', 'Awards', 'Cup', 'Games', 'Olympics', 'Championship', 'Festival', 'Day', 'Week', 'War', 'Summit']);
 
 const spanOf = (run: Run, a: number, b: number) => ({ start: run[a].start, end: run[b - 1].end });
+
+const institutionModifiers = 'foreign|finance|defence|defense|interior|justice|health|education|trade|economy|state|central|federal|national|regional|local|transitional|interim|coalition';
+const institutionHeads = 'ministry|government|secretariat|embassy|parliament|cabinet|administration|delegation|legislature';
 
 /** Words after which a capitalised word names a place ("the Lombardy region"). */
 const placeNouns = new Set(['region', 'province', 'state', 'county', 'district', 'city', 'town', 'village', 'island', 'islands', 'valley', 'river', 'sea', 'coast', 'peninsula', 'prefecture', 'governorate', 'oblast', 'canton']);
