@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { locator } from '../extract/diagnostics.ts';
 import type { Diagnostic, Extraction } from '../extract/index.ts';
+import { checkExtraction } from './checks.ts';
 import { ExtractionCache, extractorFingerprint, seedKey } from './cache.ts';
 import { merge, type KnowledgeBase, type Note, type SeedExtraction } from './merge.ts';
 import { progress, type ProgressOutput } from './progress.ts';
@@ -54,12 +55,11 @@ function diagnosticLine(root: string, seed: string, d: Diagnostic): string {
   return `${where(root, seed, d.line, d.column)}: ${d.severity}: ${d.message} [${d.rule}]`;
 }
 
-/** Warnings about a whole extraction that only the build can give. */
-function buildWarnings(seed: string, e: Extraction): Note[] {
-  const notes: Note[] = [];
-  if (!e.quotes.length) notes.push({ seed, severity: 'warning', offset: 0, message: 'no quotes found — the article gets no quote pages; quoted words need quotation marks (“…” or "…")' });
-  if (!e.actors.length) notes.push({ seed, severity: 'warning', offset: 0, message: 'no actors found — the article links to no people, countries or organisations; check that names are capitalised' });
-  return notes;
+/** `seeds/x.txt:3:1: warning: …` for a note, placed by its offset in the article text. */
+function noteLine(root: string, n: Note, text: string | undefined): string {
+  if (text == null) return `${where(root, n.seed)}: ${n.severity}: ${n.message}`;
+  const { line, column } = locator(text)(n.offset);
+  return `${where(root, n.seed, line, column)}: ${n.severity}: ${n.message}`;
 }
 
 /** Turns a size such as `2MB`, `512k`, `1.5 MiB` or `1000000` into bytes. */
@@ -156,9 +156,12 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   }
   killPoint('extracted');
 
-  for (const seed of seeds)
-    for (const d of seed.extraction?.diagnostics ?? [])
-      if (d.severity !== 'info' || o.verbose) report(seed.name, diagnosticLine(o.root, seed.name, d), d.severity === 'error');
+  for (const { name, extraction } of seeds) {
+    if (!extraction) continue;
+    for (const d of extraction.diagnostics)
+      if (d.severity !== 'info' || o.verbose) report(name, diagnosticLine(o.root, name, d), d.severity === 'error');
+    for (const n of checkExtraction(name, extraction)) report(name, noteLine(o.root, n, extraction.article.text), n.severity === 'error');
+  }
   for (const name of names) for (const line of messages.get(name) ?? []) say(line);
   const usable: SeedExtraction[] = seeds.flatMap((s) => (s.extraction && !unusable.has(s.name) ? [{ seed: s.name, extraction: s.extraction }] : []));
   const bad = names.filter((n) => unusable.has(n));
@@ -175,15 +178,9 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
 
   // Merge into one knowledge base and check it.
   const { kb, notes } = merge(usable);
-  notes.push(...usable.flatMap(({ seed, extraction }) => buildWarnings(seed, extraction)));
   const texts = new Map(usable.map(({ seed, extraction }) => [seed, extraction.article.text]));
   const { files, problems: invalid } = validate(kb);
-  const noteLine = (n: Note) => {
-    const text = texts.get(n.seed);
-    const at = text == null ? where(o.root, n.seed) : (({ line, column }) => where(o.root, n.seed, line, column))(locator(text)(n.offset));
-    return `${at}: ${n.severity}: ${n.message}`;
-  };
-  for (const n of [...notes, ...invalid].sort((a, b) => names.indexOf(a.seed) - names.indexOf(b.seed))) say(noteLine(n));
+  for (const n of [...notes, ...invalid].sort((a, b) => names.indexOf(a.seed) - names.indexOf(b.seed))) say(noteLine(o.root, n, texts.get(n.seed)));
   if (notes.some((n) => n.severity === 'error') || invalid.length) {
     say(`explainer: build failed: the generated content is inconsistent; ${unchanged}`);
     return result;
