@@ -6,7 +6,9 @@ import type { Diagnostic } from './extract/types.ts';
 
 const usage = `usage:
   explainer extract [--format json|text] [--verbose] FILE   print one article's extraction
-  explainer build [--skip-invalid]                          extract seeds/ into content/`;
+  explainer build [--content-only] [--skip-invalid] [--max-seed-size SIZE]
+                                                            extract seeds/ into content/, then build the site into dist/
+  explainer dev [build options] [-- astro dev options]      build content/, rebuild it when seeds/ change, run Astro's dev server`;
 
 /** A mistake of the user's: printed as one line, never as a stack trace. */
 export class UserError extends Error {}
@@ -44,10 +46,16 @@ async function runBuild(args: string[]): Promise<number> {
   return build(args);
 }
 
+async function runDev(args: string[]): Promise<number> {
+  const { dev } = await import('./collection/dev.ts');
+  return dev(args);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'extract') return runExtract(rest);
   if (command === 'build') return runBuild(rest);
+  if (command === 'dev') return runDev(rest);
   throw new UserError(usage);
 }
 

@@ -16,6 +16,7 @@ import { killPoint, recover, stageDir, swapIn, syncTree, writeTree } from './wri
 
 /** The Astro project: this package. */
 export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const astroBin = join(packageRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 export interface BuildOptions {
   /** The folder holding `seeds/`; `content/`, `dist/` and `.cache/` are written there. */
@@ -91,9 +92,8 @@ async function listSeeds(root: string): Promise<string[]> {
 
 /** Runs `astro build` on this package, reading `contentDir` and writing `outDir`. */
 function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise<number> {
-  const astro = join(packageRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
   return new Promise((done) => {
-    const child = spawn(process.execPath, [astro, 'build'], {
+    const child = spawn(process.execPath, [astroBin, 'build'], {
       cwd: packageRoot,
       // Astro's cache (its content store among it) per project, so builds of two projects never mix.
       env: { ...process.env, EXPLAINER_CONTENT_DIR: contentDir, EXPLAINER_OUT_DIR: outDir, EXPLAINER_CACHE_DIR: join(o.root, '.cache', 'astro') },
