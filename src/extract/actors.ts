@@ -165,7 +165,13 @@ function mergeOrganisations(clusters: Cluster[], text: string, assigned: Map<Nam
     const containers = candidates.filter((c) => {
       const long = canonicalWords(c.fullName);
       if (long.length <= shortWords.length) return false;
-      for (let i = 0; i + shortWords.length <= long.length; i++) if (shortWords.every((w, j) => long[i + j] === w)) return true;
+      // A suffix ("Home Office" of "UK Home Office"), or a part followed by "of" ("Supreme Court" of "… Court of Cassation");
+      // not a prefix ("Opec" of "Opec secretariat", another body).
+      for (let i = 0; i + shortWords.length <= long.length; i++) {
+        if (!shortWords.every((w, j) => long[i + j] === w)) continue;
+        const end = i + shortWords.length;
+        if (end === long.length || /^(of|for)$/.test(words(norm(c.fullName)).find((w, k, all) => all.slice(0, k).filter((x) => !nameConnectors.has(x)).length === end && nameConnectors.has(w)) ?? '')) return true;
+      }
       return false;
     });
     if (containers.length === 1) into(short, containers[0]);

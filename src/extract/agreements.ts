@@ -8,6 +8,8 @@ interface Found {
   name: string;
   aliases: Set<string>;
   parties: string[];
+  /** The parties were named with the agreement, not guessed from its sentence. */
+  explicit: boolean;
   mentions: Mention[];
   status: AgreementStatus | null;
   /** Modifier words, lower-case, without the head: what tells two agreements apart. */
@@ -70,14 +72,12 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const plural = singular(lowerHead) !== lowerHead;
       const capitalisedModifier = modifiers.some((t) => t.cap && isWord(t));
       const after = text.slice(head.end, s.end);
-      const partyPhrase = /^\s+(between|with|among)\s+([^.;:"“”]{1,120})/.exec(after);
-      const partyMentions = partyPhrase
-        ? mentions.filter((x) => x.start >= head.end && x.end <= head.end + partyPhrase[0].length && (x.kind === 'country' || x.kind === 'organization'))
-        : [];
+      const partyMentions = listedParties(head.end);
+      const partyPhrase = partyMentions.length ? text.slice(head.end, partyMentions[partyMentions.length - 1].end).trim() : null;
       const modifierMentions = mentions.filter((x) => x.start >= (modifiers[0]?.start ?? head.start) && x.end <= head.start && (x.kind === 'country' || x.kind === 'organization'));
       const weak = weakAgreementHeads.has(lowerHead);
       const start = modifiers[0]?.start ?? head.start;
-      const name = text.slice(start, head.end).replace(/^\(|\)$/g, '');
+      const name = text.slice(start, head.end).replace(/[()]/g, '');
 
       if (!modifiers.length) {
         // "the pact": another mention of the latest agreement.
@@ -94,11 +94,14 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       if (weak && !proper && !capitalisedModifier && !partyMentions.length) continue;
 
       const sentenceCountries = mentions.filter((x) => x.sentence === sentence && x.kind === 'country').map((x) => x.actor);
+      const listed = new Set(partyMentions.map((x) => x.actor));
       const parties = (ids: string[]) => {
         const unique = [...new Set(ids)];
-        if (unique.length >= 2) return unique;
+        if (unique.length >= 2 || (unique.length && !partyMentions.length)) return unique;
         if (unique.length === 1) {
-          const other = sentenceCountries.find((c) => c !== unique[0]) ?? mainActors.find((a) => a.id !== unique[0] && a.kind === byId.get(unique[0])?.kind)?.id;
+          // "a deal with X": the other side is the one the sentence or the article centres on.
+          const kind = byId.get(unique[0])?.kind;
+          const other = sentenceCountries.find((c) => !listed.has(c)) ?? mainActors.find((a) => !listed.has(a.id) && a.kind === kind)?.id;
           return other ? [other, unique[0]] : unique;
         }
         const fromSentence = [...new Set(sentenceCountries)];
@@ -113,18 +116,19 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         // "deals with Albania and France": one agreement with each.
         for (const p of partyMentions) {
           const each = `${singular(name)} with ${text.slice(p.start, p.end)}`;
-          record({ name: each, aliases: new Set([name]), parties: parties([p.actor]), mentions: [mention], status, key: `${singular(lowerHead)}:${p.actor}` });
+          record({ name: each, aliases: new Set([name]), parties: parties([p.actor]), explicit: true, mentions: [mention], status, key: `${singular(lowerHead)}:${p.actor}` });
         }
         continue;
       }
       const key = modifiers.map((t) => t.text.toLowerCase().replace(/[()]/g, '')).filter(Boolean).join(' ');
       const aliases = new Set<string>();
       if (acronym) aliases.add(acronym[1]);
-      if (partyPhrase) aliases.add(`${name} ${partyPhrase[1]}`.trim());
+      if (partyPhrase) aliases.add(`${name} ${partyPhrase}`);
       record({
         name,
         aliases,
         parties: parties([...modifierMentions, ...partyMentions].map((x) => x.actor)),
+        explicit: modifierMentions.length + partyMentions.length > 0,
         mentions: [mention],
         status,
         key: `${synonyms.get(singular(lowerHead)) ?? singular(lowerHead)}:${key || name.toLowerCase()}`,
@@ -136,13 +140,31 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         if (f.aliases.has(t.text) && !f.mentions.some((x) => x.start <= t.start && x.end >= t.end)) f.mentions.push({ start: t.start, end: t.end, sentence });
   });
 
+  /** The actors listed right after "between", "with" or "among": "between Iran and Russia". */
+  function listedParties(from: number): ActorMention[] {
+    const lead = /^\s+(between|with|among)\s+(the\s+)?/.exec(text.slice(from, from + 20));
+    if (!lead) return [];
+    const listed: ActorMention[] = [];
+    let at = from + lead[0].length;
+    for (const m of mentions) {
+      if (m.start < at) continue;
+      if (!/^(\s*(,|and|&|the)\s*)*$/.test(text.slice(at, m.start)) || (m.kind !== 'country' && m.kind !== 'organization')) break;
+      listed.push(m);
+      at = m.end;
+    }
+    return listed;
+  }
+
   function record(f: Found) {
     const same = found.find((g) => g.key === f.key);
     if (!same) return void found.push(f);
     for (const a of f.aliases) same.aliases.add(a);
     if (f.name !== same.name) same.aliases.add(f.name);
     same.mentions.push(...f.mentions);
-    for (const p of f.parties) if (!same.parties.includes(p)) same.parties.push(p);
+    // Parties guessed from a later sentence add nothing to those of the first mention.
+    if (f.explicit && !same.explicit) same.parties = [];
+    if (f.explicit) for (const p of f.parties) if (!same.parties.includes(p)) same.parties.push(p);
+    same.explicit ||= f.explicit;
     same.status ??= f.status;
   }
 
