@@ -67,6 +67,8 @@ export async function dev(args: string[]): Promise<number> {
     stdio: 'inherit',
     env: { ...process.env, EXPLAINER_CONTENT_DIR: join(options.root, 'content') },
   });
+  // Stopping explainer stops the server (Ctrl-C reaches both; a plain kill only reaches us).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => astro.kill(signal));
   return new Promise((done) =>
     astro.on('close', (code) => {
       watcher.close();
