@@ -137,3 +137,6 @@ export function oneLine(summary: string, max = 200): string {
   const cutAt = line.lastIndexOf(' ', max);
   return `${line.slice(0, cutAt > max / 2 ? cutAt : max)}…`;
 }
+
+/** A quote's words for display on their own: without the comma or colon that led into the attribution. */
+export const quoteWords = (text: string) => text.replace(/[\s,;:]+$/, '');
