@@ -8,6 +8,8 @@ export interface Run {
   seconds: number;
   /** Peak resident memory in MiB: the larger of the sampled sum over the process tree and the largest single process (getrusage, via /usr/bin/time). */
   peakRssMiB: number;
+  /** User + system CPU seconds of the whole tree (getrusage), less disturbed than wall time by other load; null without /usr/bin/time. */
+  cpuSeconds: number | null;
   code: number;
   stdout: string;
   stderr: string;
@@ -49,7 +51,7 @@ function treeRssKiB(root: number): number {
 export async function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; sampleMs?: number }): Promise<Run> {
   const useTime = existsSync(gnuTime);
   const timeFile = join(tmpdir(), `bench-time-${process.pid}-${Date.now()}`);
-  const [cmd, argv] = useTime ? [gnuTime, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [gnuTime, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, args];
   const started = performance.now();
   const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -64,12 +66,15 @@ export async function measure(command: string, args: string[], options: { cwd: s
   });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
+  let cpuSeconds: number | null = null;
   if (useTime && existsSync(timeFile)) {
-    const maxrss = Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1));
+    // A failed command's line "Command exited with non-zero status N" comes first.
+    const [maxrss, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
     if (Number.isFinite(maxrss)) peakKiB = Math.max(peakKiB, maxrss);
+    if (Number.isFinite(user + system)) cpuSeconds = user + system;
     rmSync(timeFile, { force: true });
   }
-  return { seconds, peakRssMiB: peakKiB / 1024, code, stdout, stderr };
+  return { seconds, peakRssMiB: peakKiB / 1024, cpuSeconds, code, stdout, stderr };
 }
 
 /** Like `measure`, but a non-zero exit is an error that shows the command's output. */

@@ -3,13 +3,15 @@
  * (run.ts pins the process to one core). Files are read before the clock starts; a warm-up pass
  * over the first articles lets the JIT settle. Prints one JSON line.
  *
- *   npx node scripts/bench/throughput.ts --engine explainer|compromise --dir DIR
+ *   npx node scripts/bench/throughput.ts --engine explainer|compromise --dir DIR [--src SRC]
+ *
+ * --src: the src/ folder whose extract() to measure (default: this repo's).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import nlp from 'compromise';
-import { extract } from '../../src/extract/index.ts';
 import { countWords } from './corpus.ts';
 
 export interface Throughput {
@@ -24,6 +26,10 @@ export interface Throughput {
 }
 
 type Engine = (path: string, text: string) => { people: number; quotes: number };
+type Extract = typeof import('../../src/extract/index.ts').extract;
+
+const { values } = parseArgs({ options: { engine: { type: 'string', default: 'explainer' }, dir: { type: 'string' }, src: { type: 'string' } } });
+const { extract } = (await import(pathToFileURL(join(values.src ?? new URL('../../src', import.meta.url).pathname, 'extract/index.ts')).href)) as { extract: Extract };
 
 const engines: Record<string, Engine> = {
   explainer: (path, text) => {
@@ -37,7 +43,7 @@ const engines: Record<string, Engine> = {
   },
 };
 
-export function throughput(engineName: string, dir: string, warmup = 20): Throughput {
+function throughput(engineName: string, dir: string, warmup = 20): Throughput {
   const engine = engines[engineName];
   if (!engine) throw new Error(`unknown engine ${engineName}`);
   const seeds = readdirSync(dir)
@@ -58,8 +64,5 @@ export function throughput(engineName: string, dir: string, warmup = 20): Throug
   return { engine: engineName, articles: seeds.length, words, seconds, wordsPerSecond: words / seconds, people, quotes };
 }
 
-if (import.meta.main) {
-  const { values } = parseArgs({ options: { engine: { type: 'string', default: 'explainer' }, dir: { type: 'string' } } });
-  if (!values.dir) throw new Error('--dir DIR is required');
-  console.log(JSON.stringify(throughput(values.engine!, values.dir)));
-}
+if (!values.dir) throw new Error('--dir DIR is required');
+console.log(JSON.stringify(throughput(values.engine!, values.dir)));

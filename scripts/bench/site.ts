@@ -1,0 +1,72 @@
+/**
+ * The project's own full build on a generated corpus: `explainer build` run from a scratch folder
+ * holding the corpus as seeds/, so content/, dist/, the extraction cache and Astro's cache are
+ * written there and never touch the working tree's.
+ */
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { measure, type Run } from './measure.ts';
+
+const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+
+export interface SiteRun extends Run {
+  /** HTML pages in dist/ (the search index's fragments not counted). */
+  pages: number;
+  /** Seeds the build says it extracted (not served from its cache) and took from the cache, when it says so. */
+  extracted: number | null;
+  cached: number | null;
+  /** Wall time of the build's extraction phase, from its last progress line, when it prints one. */
+  extractionSeconds: number | null;
+}
+
+const snapshotFiles = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+
+/**
+ * A copy of the project's code taken once per run, so every measurement of the run uses the same
+ * code even while the working tree changes (the build's cache keys include the extractor's
+ * source). It sits inside the repo and links node_modules, so packages resolve as usual.
+ */
+export function snapshotProject(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const f of snapshotFiles) if (existsSync(join(root, f))) cpSync(join(root, f), join(dir, f), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+export function prepareSite(project: string, corpus: string): void {
+  mkdirSync(project, { recursive: true });
+  cpSync(corpus, join(project, 'seeds'), { recursive: true });
+}
+
+/** Appends a quoted sentence to the middle seed's last paragraph; returns the seed's name. */
+export function editOneSeed(project: string): string {
+  const seeds = readdirSync(join(project, 'seeds')).sort();
+  const seed = seeds[Math.floor(seeds.length / 2)];
+  appendFileSync(join(project, 'seeds', seed), '"We will keep working on this until it is done," the spokesperson said on Friday.\n');
+  return seed;
+}
+
+export function countHtml(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (entry.endsWith('.html') && !entry.startsWith('pagefind')) n++;
+  return n;
+}
+
+/** `explainer build` (of the `code` snapshot) in the project; with `cpuProf`, every Node process and thread writes a V8 profile there. */
+export async function buildSite(code: string, project: string, cpuProf?: string): Promise<SiteRun> {
+  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', CI: '1' };
+  if (cpuProf) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${cpuProf}`.trim();
+  const run = await measure(process.execPath, [join(code, 'src/cli.ts'), 'build'], { cwd: project, env });
+  if (run.code !== 0) throw new Error(`explainer build exited ${run.code}\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
+  const output = `${run.stdout}\n${run.stderr}`;
+  const counts = output.match(/(\d+) extracted, (\d+) from cache/);
+  const phase = [...output.matchAll(/extracting seeds (\d+)\/\1, ([\d.]+) s elapsed/g)].at(-1);
+  return {
+    ...run,
+    pages: countHtml(join(project, 'dist')),
+    extracted: counts ? Number(counts[1]) : null,
+    cached: counts ? Number(counts[2]) : null,
+    extractionSeconds: phase ? Number(phase[2]) : null,
+  };
+}
