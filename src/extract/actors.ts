@@ -121,10 +121,12 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
 
   /** A bare word after "in", "at", "from", "near", or listed after a place, is a place. */
   function placeOf(m: NameMention): boolean {
-    if (englishWords.has(m.name.toLowerCase()) || words(m.name).length > 3) return false;
-    if (placeByName(m.name) !== undefined) return true;
+    if (words(m.name).length > 3) return false;
     const before = text.slice(Math.max(0, m.start - 12), m.start);
-    if (/\b(in|at|from|near|to|outside|around)\s+$/.test(before)) return true;
+    if (/\b(in|at|near|outside)\s+$/.test(before)) return true;
+    if (englishWords.has(m.name.toLowerCase())) return false;
+    if (placeByName(m.name) !== undefined) return true;
+    if (/\b(from|to|around)\s+$/.test(before)) return true;
     const listed = /,\s*$/.test(before) && clusters.some((c) => c.kind === 'place' && c.mentions.some((x) => x.end <= m.start && m.start - x.end <= 3));
     return listed;
   }
@@ -206,7 +208,7 @@ function rolesOf(article: ExtractedArticle, c: Cluster): Role[] {
   for (const m of c.mentions) {
     if (m.role) push(text.slice(m.role.start, m.role.end), m.sentence);
     const after = appositiveRole.exec(text.slice(m.end, m.end + 120));
-    if (after && [...after[1].toLowerCase().matchAll(/[a-z-]+/g)].some(([w]) => titleHeads.has(w)) && !/^(who|which|whose|where|when)\b/i.test(after[1]))
+    if (after && [...after[1].toLowerCase().matchAll(/[a-z]+/g)].some(([w]) => titleHeads.has(w)) && !/^(who|which|whose|where|when)\b/i.test(after[1]))
       push(after[1], m.sentence);
     // Lower-case role words right before the name: "immigration barrister", "campaigner".
     const before = /((?:[a-z][a-z-]*\s+){0,2}?([a-z][a-z-]*))\s+$/.exec(text.slice(Math.max(0, m.start - 40), m.start));

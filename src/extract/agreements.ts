@@ -106,6 +106,11 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         }
         const fromSentence = [...new Set(sentenceCountries)];
         if (fromSentence.length) return fromSentence;
+        // "Both countries also discussed …": the two countries named last.
+        if (/\b(both|the two) (countries|nations|sides|governments|states)\b/i.test(sentenceText)) {
+          const earlier = [...new Set(mentions.filter((x) => x.start < s.start && x.kind === 'country').map((x) => x.actor).reverse())];
+          if (earlier.length >= 2) return earlier.slice(0, 2).reverse();
+        }
         return mainActors.length ? [mainActors[0].id] : [];
       };
       const status = statusOf(sentenceText);

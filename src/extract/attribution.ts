@@ -75,7 +75,8 @@ export function attributeQuotes(
         speaker = resolveSubject(chosen, span.open);
         // "…," he said, "…": the second half has the same speaker.
         if (!speaker && previous && prevSpan?.paragraph === span.paragraph && left && !right) speaker = inherit(previous, 'split');
-      } else if (previous && samePlace) speaker = inherit(previous, 'floating');
+      } else if (previous && prevSpan && sentenceAt(prevSpan.open) === sentenceAt(span.open)) speaker = inherit(previous, 'split');
+      else if (previous && samePlace && words > 3 && !newSubjectBetween(previous, span.open)) speaker = inherit(previous, 'floating');
     }
     if (!speaker) {
       // Scare quotes and titles: a word or two that nobody is said to have said.
@@ -101,6 +102,14 @@ export function attributeQuotes(
     });
   });
   return quotes;
+
+  /** A sentence between two quotes that is about someone else ("A resident group wrote …") ends the run of quotes. */
+  function newSubjectBetween(previous: Quote, open: number): boolean {
+    const between = sentences.filter((x) => x.start >= previous.end && x.end <= open && !inQuote(x.start + 1));
+    return between.some(
+      (x) => /^(an?|another|one)\s/i.test(text.slice(x.start, x.end)) || outside.some((m) => m.sentence === sentences.indexOf(x) && m.actor !== previous.speaker && m.kind !== 'country' && m.kind !== 'place'),
+    );
+  }
 
   function inherit(previous: Quote, rule: string): Speaker {
     return { actor: previous.speaker, mention: previous.speaker_mention, rule, confidence: 0.75 };
@@ -264,7 +273,9 @@ export function attributeQuotes(
     const last = quotes[quotes.length - 1];
     const lastSpeaker = last?.speaker ? byId.get(last.speaker) : undefined;
     const paragraph = sentences[sentenceAt(at)].paragraph;
-    if (fits(lastSpeaker) && last.paragraph >= paragraph - 1) return { actor: lastSpeaker!.id, mention: word, rule: 'pronoun', confidence: 0.85 };
+    // The previous speaker, unless another fitting person was named since.
+    const since = last ? outside.filter((m) => m.start > last.end && m.start < at && m.actor !== last.speaker && fits(byId.get(m.actor))) : [];
+    if (fits(lastSpeaker) && last.paragraph >= paragraph - 1 && !since.length) return { actor: lastSpeaker!.id, mention: word, rule: 'pronoun', confidence: 0.85 };
     // Sentence by sentence backwards: the first compatible name of the nearest sentence that has one.
     for (let s = sentenceAt(at); s >= 0; s--) {
       const candidates = outside.filter((m) => m.sentence === s && m.start < at && fits(byId.get(m.actor)));

@@ -7,6 +7,7 @@ const countries: {
   cca2: string;
   altSpellings: string[];
   capital: string[];
+  independent: boolean;
   demonyms?: { eng?: { m: string; f: string } };
 }[] = require('world-countries');
 const placeTable: Record<string, string> = require('./data/places.json');
@@ -51,13 +52,14 @@ const byDemonym = new Map<string, Country>();
 const capitals = new Map<string, Country>();
 const byCode = new Map<string, Country>();
 
-for (const c of countries) {
+// Sovereign states first, so that a demonym shared with a territory ("Norwegian") names the state.
+for (const c of [...countries].sort((a, b) => Number(b.independent) - Number(a.independent))) {
   const country: Country = { code: c.cca2, name: c.name.common };
   byCode.set(c.cca2, country);
   const names = [c.name.common, ...c.altSpellings.filter((a) => a.length > 2), ...(extraCountryNames[c.cca2] ?? [])];
   if (c.name.official.split(' ').length <= 4) names.push(c.name.official);
   for (const n of names) if (!ambiguous.has(n) && !/^[a-z]/.test(n)) byName.set(n, country);
-  for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(extraDemonyms[c.cca2] ?? [])]) if (d) byDemonym.set(d, country);
+  for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(extraDemonyms[c.cca2] ?? [])]) if (d && !byDemonym.has(d)) byDemonym.set(d, country);
   for (const cap of c.capital) capitals.set(cap, country);
 }
 // "US" is a country in news copy when written in capitals; "us" the pronoun never reaches here.

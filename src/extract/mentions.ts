@@ -134,7 +134,8 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
   function readRun(fullRun: Run, tokens: Token[], sentence: number, allCaps: boolean) {
     let run = fullRun;
     // A sentence's first word may be any capitalised word: drop function words, days, months.
-    while (run.length && (functionWords.has(lower(run[0])) || weekdays.has(run[0].text) || months.has(run[0].text) || nameConnectors.has(run[0].text)))
+    const opener = (t: Token) => (functionWords.has(lower(t)) && !isAcronym(t.text)) || weekdays.has(t.text) || months.has(t.text) || nameConnectors.has(t.text);
+    while (run.length && opener(run[0]))
       run = run.slice(1);
     while (run.length && !isCapWord(run[run.length - 1])) run = run.slice(0, -1);
     if (!run.length) return;
@@ -170,6 +171,9 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (wholeCountry) return emit({ ...base, ...span(0, run.length), kind: 'country', country: wholeCountry, name: wholeCountry.name }, tokens);
     const last = run[run.length - 1];
     if (agreementHeads.has(lower(last))) return; // "… Transport Corridor": an agreement, found elsewhere
+    // "Parliament", "the Senate": an institution named by its head word alone, mid-sentence.
+    if (run.length === 1 && organizationHeads.has(last.text) && last.start !== article.sentences[sentence].start)
+      return emit({ ...base, ...span(0, 1), kind: 'organization' }, tokens);
     if (mediaOpeners.has(run[0].text) && run.length > 1) return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
     if (mediaHeads.has(last.text) && run.length > 1 && !isTitleWord(run[0]) && !organizationHeads.has(run[run.length - 2]?.text))
       return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);

@@ -1,0 +1,71 @@
+// Each tests/fixtures/extract-<case>/ holds an article (input.txt) and what extraction must find
+// in it (expected.json): one folder per class of hard case, none taken from a real article.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extract, type Extraction } from '../../src/extract/index.ts';
+
+interface Expected {
+  quotes?: { text: string; speaker: string | null }[];
+  actors?: { name: string; kind: string; aliases?: string[]; role?: string; affiliation?: string }[];
+  agreements?: { name: string; aliases?: string[]; parties: string[]; status?: string }[];
+  absent?: string[];
+  warnings?: string[];
+}
+
+const root = new URL('../fixtures/', import.meta.url);
+const cases = readdirSync(root).filter((d) => d.startsWith('extract-')).sort();
+
+function load(name: string): { result: Extraction; expected: Expected } {
+  const dir = new URL(`${name}/`, root);
+  const text = readFileSync(new URL('input.txt', dir), 'utf8');
+  return { result: extract({ path: `${name}/input.txt`, text }), expected: JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) };
+}
+
+describe.each(cases)('%s', (name) => {
+  const { result, expected } = load(name);
+  const actorName = (id: string | null) => (id == null ? null : result.actors.find((a) => a.id === id)?.name ?? `missing ${id}`);
+
+  if (expected.quotes)
+    it('finds exactly the quotes, each with its speaker', () => {
+      expect(result.quotes.map((q) => ({ text: q.text, speaker: actorName(q.speaker) }))).toEqual(expected.quotes);
+      for (const q of result.quotes) expect(result.article.text.slice(q.start, q.end)).toBe(q.text);
+    });
+
+  if (expected.actors)
+    it('finds the actors with their kinds, aliases, roles and affiliations', () => {
+      for (const want of expected.actors!) {
+        const got = result.actors.find((a) => a.name === want.name);
+        expect(got, want.name).toBeDefined();
+        expect(got!.kind).toBe(want.kind);
+        for (const alias of want.aliases ?? []) expect(got!.aliases).toContain(alias);
+        if (want.role) expect(got!.roles.map((r) => r.text)).toContain(want.role);
+        if (want.affiliation) expect(actorName(got!.affiliation)).toBe(want.affiliation);
+      }
+    });
+
+  if (expected.agreements)
+    it('finds the agreements with their parties', () => {
+      for (const want of expected.agreements!) {
+        const got = result.agreements.find((a) => a.name.toLowerCase() === want.name.toLowerCase());
+        expect(got, want.name).toBeDefined();
+        for (const alias of want.aliases ?? []) expect(got!.aliases).toContain(alias);
+        expect(got!.parties.map(actorName).sort()).toEqual([...want.parties].sort());
+        if (want.status) expect(got!.status).toBe(want.status);
+      }
+    });
+
+  if (expected.absent)
+    it('makes no actor of words that are not names', () => {
+      const names = result.actors.flatMap((a) => [a.name, ...a.aliases]);
+      for (const word of expected.absent!) expect(names).not.toContain(word);
+    });
+
+  if (expected.warnings)
+    it('warns with positions', () => {
+      for (const rule of expected.warnings!) {
+        const d = result.diagnostics.find((x) => x.rule === rule);
+        expect(d, rule).toBeDefined();
+        expect(d!.line).toBeGreaterThan(0);
+      }
+    });
+});
