@@ -160,6 +160,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
     if (!extraction) continue;
     for (const d of extraction.diagnostics)
       if (d.severity !== 'info' || o.verbose) report(name, diagnosticLine(o.root, name, d), d.severity === 'error');
+    if (unusable.has(name)) continue;
     for (const n of checkExtraction(name, extraction)) report(name, noteLine(o.root, n, extraction.article.text), n.severity === 'error');
   }
   for (const name of names) for (const line of messages.get(name) ?? []) say(line);

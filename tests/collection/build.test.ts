@@ -1,20 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { cp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recover, syncTree } from '../../src/collection/write.ts';
 import type { SeedInput } from '../../src/extract/index.ts';
-import { buildContent, fixture, project, snapshot, type Spec } from './helpers.ts';
+import { buildContent, fixture, project, runCli, snapshot, type Spec } from './helpers.ts';
 
-const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const articles = fileURLToPath(new URL('../../../shared/corpus/articles/', import.meta.url));
-
-/** Runs `explainer build` in `root` as a user would. */
-export function runCli(root: string, args: string[] = ['--content-only'], env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [cli, 'build', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
-}
 
 /** An extractor whose actors, quotes and agreements the test decides, per seed file; counts its calls. */
 function fakeExtractor(specs: Record<string, Spec>) {
@@ -133,7 +125,7 @@ describe('explainer build (content)', () => {
     await writeFile(join(root, 'seeds', 'bad.md'), '---\ntitle: [unclosed\n---\nBody.\n');
     const run = runCli(root);
     expect(run.status).toBe(1);
-    const lines = run.stderr.trim().split('\n');
+    const lines = run.stderr.split('\n').filter((l) => / error: |^explainer:/.test(l));
     expect(lines).toEqual([
       expect.stringMatching(/^seeds\/bad\.md:2:\d+: error: frontmatter is not valid YAML .* — fix the YAML between the --- lines \[frontmatter\]$/),
       'seeds/empty.txt:1:1: error: file is empty, no headline or body — write a headline on the first line, then the article',

@@ -1,8 +1,10 @@
 // Hand-made extractions for merge tests: real article structure from extract(), with actors,
 // quotes and agreements placed by finding their words in the text.
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { extract, type Actor, type ActorKind, type Agreement, type Extraction, type Mention, type Quote } from '../../src/extract/index.ts';
 import { runBuild, type BuildOptions, type BuildResult } from '../../src/collection/build.ts';
 import { defaultMaxSeedBytes } from '../../src/collection/read-seed.ts';
@@ -109,4 +111,12 @@ export async function buildContent(root: string, options: Partial<BuildOptions> 
     ...options,
   });
   return { ...result, out, err };
+}
+
+const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+
+/** Runs `explainer build` in `root` as a user would. */
+export function runCli(root: string, args: string[] = ['--content-only'], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [cli, 'build', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
 }

@@ -1,0 +1,28 @@
+// The full build (content, then `astro build`), the slow path: two real site builds, and one that
+// fails inside Astro.
+import { cp, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { project, runCli, snapshot } from './helpers.ts';
+
+const articles = fileURLToPath(new URL('../../../shared/corpus/articles/', import.meta.url));
+
+it('builds content/ and dist/ byte for byte the same twice, and keeps both when the site build fails', async () => {
+  const roots = [await project(), await project()];
+  for (const root of roots) for (const name of ['012-ahmed-mohamed-clock.txt', '042-desmond-tutu-passing.txt']) await cp(join(articles, name), join(root, 'seeds', name));
+  for (const root of roots) expect(runCli(root, [])).toMatchObject({ status: 0 });
+  const [content, dist] = [await snapshot(join(roots[0], 'content')), await snapshot(join(roots[0], 'dist'))];
+  expect(dist.has('index.html')).toBe(true);
+  expect(dist.has('articles/012-ahmed-mohamed-clock/index.html')).toBe(true);
+  expect(await snapshot(join(roots[1], 'content'))).toEqual(content);
+  expect(await snapshot(join(roots[1], 'dist'))).toEqual(dist);
+
+  await writeFile(join(roots[0], 'seeds', 'new.txt'), 'A new article\nWith a paragraph.');
+  const failed = runCli(roots[0], [], { EXPLAINER_SITE: 'not a url' });
+  expect(failed.status).toBe(1);
+  expect(failed.stderr).toMatch(/explainer: build failed: the site build \(astro build\) exited with status 1; content\/ and dist\/ are unchanged/);
+  expect(await snapshot(join(roots[0], 'content'))).toEqual(content);
+  expect(await snapshot(join(roots[0], 'dist'))).toEqual(dist);
+  expect((await readdir(roots[0])).sort()).toEqual(['.cache', 'content', 'dist', 'seeds']);
+});
