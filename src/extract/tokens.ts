@@ -12,10 +12,11 @@ const tokenPattern = /(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Rev|Jr
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  tokenPattern.lastIndex = from;
-  const slice = text.slice(0, to);
+  // Match within the stretch only: slicing from 0 would make tokenising every sentence quadratic.
+  const slice = text.slice(from, to);
+  tokenPattern.lastIndex = 0;
   for (let m = tokenPattern.exec(slice); m; m = tokenPattern.exec(slice)) {
-    const start = m.index;
+    const start = m.index + from;
     let word = m[0];
     const possessive = /^(.+?)(['’]s)$/u.exec(word);
     if (possessive && /\p{L}/u.test(possessive[1])) {
