@@ -35,8 +35,12 @@ export function validate(kb: KnowledgeBase): { files: ContentFile[]; problems: N
 
   for (const collection of collections) {
     const schema = schemas[collection](ref);
+    const seen = new Set<string>();
     for (const entry of kb[collection]) {
       const where = `${collection}/${entry.slug}.json`;
+      // Two entities in one file would silently lose one of them.
+      if (seen.has(entry.slug)) problem(entry.seeds, where, 'two entities have this slug');
+      seen.add(entry.slug);
       const parsed = schema.safeParse(entry.data);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) problem(entry.seeds, where, `${issue.path.join('.') || 'entry'}: ${issue.message}`);

@@ -145,7 +145,27 @@ describe('merge', () => {
   });
 });
 
+describe('articles', () => {
+  it('never overwrite each other, whatever their file names and headlines', () => {
+    const same = (file: string) => ({ seed: file, extraction: fixture(file, 'The same headline\nBody.') });
+    const kb = build(same('Report.txt'), same('report.md'), same('report.txt'), same('re port.txt'));
+    expect(kb.articles.map((a) => [a.data.seed, a.slug]).sort()).toEqual([
+      ['Report.txt', 'report'],
+      ['re port.txt', 're-port'],
+      ['report.md', expect.stringMatching(/^report-[0-9a-f]{8}$/)],
+      ['report.txt', expect.stringMatching(/^report-[0-9a-f]{8}$/)],
+    ]);
+    expect(new Set(kb.articles.map((a) => a.slug)).size).toBe(4);
+  });
+});
+
 describe('validate', () => {
+  it('fails on two entities with one slug', () => {
+    const kb = build({ seed: 'a.txt', extraction: seedA });
+    kb.quotes[1].slug = kb.quotes[0].slug;
+    expect(validate(kb).problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^quotes\/a-1\.json: two entities have this slug/));
+  });
+
   it('fails on a reference to a missing entity and on a quote that is not its article text', () => {
     const kb = build({ seed: 'a.txt', extraction: seedA });
     bySlug(kb.quotes, 'a-1').speaker = 'nobody';
