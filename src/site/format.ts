@@ -24,13 +24,20 @@ export const kindLabels: Record<ActorKind, { one: string; many: string }> = {
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** A reader's description of an attribution rule id such as "cue-after". */
+/** How the speaker of a quote was found, for readers, by the extractor's attribution rule id. */
 export function ruleLabel(rule: string): string {
   const known: Record<string, string> = {
-    'cue-after': 'speaker named after the quote',
-    'cue-before': 'speaker named before the quote',
-    pronoun: 'speaker referred to by a pronoun, resolved to the nearest named person',
-    floating: 'no reporting verb next to the quote',
+    name: 'speaker named next to the reporting verb',
+    role: 'speaker identified by their title or role',
+    pronoun: 'a pronoun, resolved to the person it refers to',
+    'pronoun-unresolved': 'a pronoun that could not be resolved',
+    continuation: 'continues the previous quote',
+    document: 'a document, attributed to whoever issued it',
+    'unnamed-document': 'an unnamed document',
+    'unnamed-source': 'an unnamed source',
+    'relayed-by-outlet': 'relayed by a news outlet; the original speaker is not named',
+    'unresolved-subject': 'the reporting verb’s subject is not a known actor',
+    'no-cue': 'no reporting verb near the quote',
   };
-  return known[rule] ?? rule.replace(/[-_]/g, ' ');
+  return known[rule] ?? `attribution rule “${rule}”`;
 }
