@@ -77,10 +77,12 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
     });
     if (hits.length) return hits.sort((a, b) => lastMentionBefore(b, m.start) - lastMentionBefore(a, m.start))[0];
     // A misspelt surname, as printed: close enough to one known surname, and only one.
-    if (m.evidence === 'honorific' || m.evidence === 'title') {
+    if (m.evidence) {
+      // A title or honorific makes a near miss likely a misspelling; a bare name before "said", a typo of one letter.
+      const allowed = m.evidence === 'verb' ? 1 : 2;
       const near = persons().filter((c) => {
         const s = lastWord(norm(c.fullName));
-        return s.length >= 5 && editDistance(s, name) <= 2;
+        return s.length >= 5 && editDistance(s, name) <= allowed;
       });
       if (near.length === 1) return near[0];
     }

@@ -31,7 +31,8 @@ interface Speaker {
   confidence: number;
 }
 
-const lemma = (t: Token) => reportingVerbs.get(t.text.toLowerCase());
+/** A reporting verb: lower case (a capitalised "States" or "Notes" is a name). */
+const lemma = (t: Token) => (t.cap ? undefined : reportingVerbs.get(t.text));
 
 /**
  * Gives each quote its speaker: the subject of a reporting verb before or after the words
@@ -75,9 +76,13 @@ export function attributeQuotes(
         speaker = resolveSubject(chosen, span.open);
         // "…," he said, "…": the second half has the same speaker.
         if (!speaker && previous && prevSpan?.paragraph === span.paragraph && left && !right) speaker = inherit(previous, 'split');
-      } else if (previous && prevSpan && sentenceAt(prevSpan.open) === sentenceAt(span.open)) speaker = inherit(previous, 'split');
+      } else if (previous && prevSpan && previous.start === prevSpan.start && sentenceAt(prevSpan.open) === sentenceAt(span.open)) speaker = inherit(previous, 'split');
       else if (previous && samePlace && words > 3 && !newSubjectBetween(previous, span.open)) speaker = inherit(previous, 'floating');
     }
+    // A title in quotation marks ("Cowboys and Indians"): capitalised words, no speech verb.
+    const quoted = text.slice(span.start, span.end);
+    const title = words <= 6 && (quoted.match(/\p{L}[\p{L}'’-]*/gu) ?? []).every((w) => /^\p{Lu}/u.test(w) || /^(of|and|the|a|an|in|on|for|to|with|at|by|or)$/.test(w));
+    if (title && !(cue && /^(say|tell)$/.test(lemma(cue) ?? ''))) return;
     if (!speaker) {
       // Scare quotes and titles: a word or two that nobody is said to have said.
       if (words <= 3 && !cue) return;
@@ -180,7 +185,8 @@ export function attributeQuotes(
     while (tokens.length && skippable.has(tokens[tokens.length - 1].text.toLowerCase())) tokens.pop();
     if (!tokens.length) return null;
     const last = tokens[tokens.length - 1];
-    const inside = outside.filter((m) => m.start >= start && m.end <= last.end && !m.possessive && !followsBy(m));
+    const according = cue.verb.text.toLowerCase() === 'according';
+    const inside = outside.filter((m) => m.start >= start && m.end <= last.end && !m.possessive && (according || !followsBy(m)));
     const phrase = text.slice(start, last.end);
 
     // "X did this whilst promising …": the main clause's subject speaks.

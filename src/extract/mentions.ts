@@ -192,7 +192,7 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
       const [a, b] = org;
       if (a > 0) readRun(run.slice(0, a), tokens, sentence, false);
       emit({ ...base, ...span(a, b), kind: 'organization' }, tokens);
-      if (b < run.length) readRun(run.slice(b), tokens, sentence, false);
+      if (b < run.length) readRun(run.slice(run[b].text === 'and' ? b + 1 : b), tokens, sentence, false);
       return;
     }
 
@@ -219,6 +219,8 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (orgLookup(nameText)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
     if (honorific) return emit({ ...base, ...nameSpan, kind: 'person', honorific, gender: honorifics.get(honorific) ?? null, role, evidence: 'honorific' }, tokens);
     if (hasTitle && !place) return emit({ ...base, ...nameSpan, kind: 'person', role, evidence: 'title' }, tokens);
+    if (/^(North|South|East|West|Central|Northern|Southern|Eastern|Western)$/.test(last.text) && !single) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
+    if (single && notActors.has(nameText)) return;
     if (place !== undefined && place !== null) return emit({ ...base, ...nameSpan, kind: 'place', country: place }, tokens);
     if (place === null) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
     const nounBefore = before && !before.cap ? lower(before) : '';
@@ -227,7 +229,8 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (mediaNouns.has(nounBefore) || mediaNouns.has(apposition)) return emit({ ...base, ...nameSpan, kind: 'media' }, tokens);
     if (organizationNouns.has(nounBefore) || organizationNouns.has(apposition)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
     if (single && isAcronym(nameText)) {
-      if (notOrganizations.has(nameText)) return;
+      // Post-nominal letters, and ordinary words written in capitals for emphasis ("UNLESS").
+      if (notOrganizations.has(nameText) || (nameText.length >= 4 && englishWords.has(nameText.toLowerCase()))) return;
       const proper = titleCase(nameText);
       const country = countryByName(proper);
       if (country) return emit({ ...base, ...nameSpan, kind: 'country', country, name: country.name }, tokens);
@@ -298,7 +301,10 @@ function isAcronymAfter(tokens: Token[], last: Token): boolean {
 }
 
 /** Capitalised abbreviations that are not organisations. */
-const notOrganizations = new Set(['IQ', 'GDP', 'GNP', 'CEO', 'CFO', 'COO', 'TV', 'DNA', 'HIV', 'AIDS', 'PM', 'AM', 'OK', 'PR', 'IT', 'AI', 'ID', 'VAT', 'PhD', 'MP', 'MPs', 'MEP', 'HQ', 'UTC', 'GMT', 'BST', 'EST', 'CET', 'FAQ', 'PDF', 'SMS', 'USD', 'EUR', 'GBP', 'COVID', 'SARS', 'NGO', 'NGOs', 'Q&A', 'LGBT', 'LGBTQ', 'US', 'UK']);
+const notOrganizations = new Set(['QC', 'KC', 'SC', 'MBE', 'OBE', 'CBE', 'KBE', 'MSP', 'MD', 'RN', 'IQ', 'GDP', 'GNP', 'CEO', 'CFO', 'COO', 'TV', 'DNA', 'HIV', 'AIDS', 'PM', 'AM', 'OK', 'PR', 'IT', 'AI', 'ID', 'VAT', 'PhD', 'MP', 'MPs', 'MEP', 'HQ', 'UTC', 'GMT', 'BST', 'EST', 'CET', 'FAQ', 'PDF', 'SMS', 'USD', 'EUR', 'GBP', 'COVID', 'SARS', 'NGO', 'NGOs', 'Q&A', 'LGBT', 'LGBTQ', 'US', 'UK']);
+
+/** Faiths and movements: named often, never actors themselves. */
+const notActors = new Set(['Islam', 'Christianity', 'Judaism', 'Hinduism', 'Buddhism', 'Sikhism', 'Scientology', 'Catholicism', 'Protestantism', 'Communism', 'Marxism', 'Zionism', 'Brexit', 'God', 'Allah', 'Internet', 'Web']);
 
 /** Heads of names of laws, bills and studies: things, not actors. */
 const workHeads = new Set(['Act', 'Bill', 'Law', 'Code', 'Directive', 'Regulation', 'Regulations', 'Constitution', 'Study', 'study', 'Survey', 'survey', 'Report', 'Index', 'Questions', 'Prize', 'Award', 'Awards', 'Cup', 'Games', 'Olympics', 'Championship', 'Festival', 'Day', 'Week', 'War', 'Summit']);
@@ -347,7 +353,7 @@ function organisationSpan(run: Run): [number, number] | null {
     if (t.text === 'of' || t.text === 'for') {
       const lead = run.slice(0, from - 1);
       const titled = lead.some((r) => titleHeads.has(lower(r))) && !lead.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text));
-      const person = lead.length >= 2 && lead.length <= 3 && lead.every((r) => r.cap && !englishWords.has(lower(r)));
+      const person = lead.length >= 2 && lead.length <= 3 && lead.every((r) => r.cap) && lead.some((r) => !englishWords.has(lower(r))) && !lead.some((r) => isTitleWord(r));
       if (titled || person) break;
     }
     from--;
@@ -357,6 +363,8 @@ function organisationSpan(run: Run): [number, number] | null {
   let to = firstHead + 1;
   while (to < run.length) {
     const t = run[to];
+    // "Civic Party and the Democratic Party": "and" after a head word starts another name.
+    if (t.text === 'and' && organizationHeads.has(run[to - 1].text) && (run[to + 1]?.text === 'the' || run.slice(to + 1).some((r) => organizationHeads.has(r.text) || isTitleWord(r) || r.text === 'of' || isAcronym(r.text)))) break;
     if (nameConnectors.has(t.text) || nameConnectors.has(run[to - 1].text) || organizationHeads.has(t.text)) to++;
     else {
       const rest = run.slice(to);
