@@ -97,11 +97,12 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const listed = new Set(partyMentions.map((x) => x.actor));
       const parties = (ids: string[]) => {
         const unique = [...new Set(ids)];
-        if (unique.length >= 2 || (unique.length && !partyMentions.length)) return unique;
+        const country = unique.length === 1 && byId.get(unique[0])?.kind === 'country';
+        if (unique.length >= 2 || (unique.length && !partyMentions.length && !country)) return unique;
         if (unique.length === 1) {
           // "a deal with X": the other side is the one the sentence or the article centres on.
           const kind = byId.get(unique[0])?.kind;
-          const other = sentenceCountries.find((c) => !listed.has(c)) ?? mainActors.find((a) => !listed.has(a.id) && a.kind === kind)?.id;
+          const other = sentenceCountries.find((c) => !listed.has(c) && c !== unique[0]) ?? mainActors.find((a) => !listed.has(a.id) && a.id !== unique[0] && a.kind === kind)?.id;
           return other ? [other, unique[0]] : unique;
         }
         const fromSentence = [...new Set(sentenceCountries)];

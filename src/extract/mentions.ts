@@ -33,7 +33,8 @@ type Run = Token[];
 const lower = (t: Token) => t.text.toLowerCase();
 const isAcronym = (s: string) => /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z])$/.test(s) && /[A-Z]/.test(s);
 const isTitleWord = (t: Token) => titleWords.has(lower(t));
-const isCapWord = (t: Token | undefined): t is Token => !!t && t.cap && isWord(t) && t.text !== 'I' && !weekdays.has(t.text) && !months.has(t.text);
+const isCapWord = (t: Token | undefined): t is Token =>
+  !!t && t.cap && isWord(t) && t.text !== 'I' && !/^I['’]/.test(t.text) && !weekdays.has(t.text) && !months.has(t.text);
 const titleCase = (s: string) => s.split(' ').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
 
 function capAfterConnectors(tokens: Token[], i: number): boolean {
@@ -170,7 +171,8 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     const wholeCountry = countryByName(whole);
     if (wholeCountry) return emit({ ...base, ...span(0, run.length), kind: 'country', country: wholeCountry, name: wholeCountry.name }, tokens);
     const last = run[run.length - 1];
-    if (agreementHeads.has(lower(last))) return; // "… Transport Corridor": an agreement, found elsewhere
+    // "… Transport Corridor": an agreement, found elsewhere; the countries in its name are still mentions.
+    if (agreementHeads.has(lower(last))) return readPrefix(run.slice(0, -1), tokens, sentence);
     // "Parliament", "the Senate": an institution named by its head word alone, mid-sentence.
     if (run.length === 1 && organizationHeads.has(last.text) && last.start !== article.sentences[sentence].start)
       return emit({ ...base, ...span(0, 1), kind: 'organization' }, tokens);
