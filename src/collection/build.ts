@@ -148,7 +148,8 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   bar.end();
   for (const r of extracted) {
     const seed = seeds[r.index];
-    if ('crash' in r) report(seed.name, `${where(o.root, seed.name)}: error: the extractor crashed on this seed (an extractor bug; please report it): ${r.crash}`);
+    if ('crash' in r)
+      report(seed.name, `${where(o.root, seed.name)}: error: the extractor crashed on this seed (an extractor bug; please report it): ${o.verbose ? r.crash.stack : `${r.crash.message.split('\n')[0]} (--verbose shows where)`}`);
     else {
       seed.extraction = r.extraction;
       await cache.set(seed.key, r.extraction);

@@ -8,19 +8,21 @@ export interface Job {
   text: string;
 }
 
-/** An extraction, or the stack of the exception the extractor threw (a bug, reported as such). */
-export type JobResult = { index: number; extraction: Extraction } | { index: number; crash: string };
+/** An extraction, or the exception the extractor threw (a bug, reported as such). */
+export type JobResult = { index: number; extraction: Extraction } | { index: number; crash: { message: string; stack: string } };
 
 /** Below this many seeds, starting threads costs more than it saves. */
 export const minSeedsForWorkers = 4;
 
 export type Extractor = (seed: SeedInput) => Extraction;
 
-function extractHere(job: Job, extractor: Extractor): JobResult {
+/** Runs one job, here or in a worker thread. */
+export function runJob(job: Job, extractor: Extractor): JobResult {
   try {
     return { index: job.index, extraction: extractor({ path: job.path, text: job.text }) };
   } catch (error) {
-    return { index: job.index, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    return { index: job.index, crash: { message, stack: (error instanceof Error && error.stack) || message } };
   }
 }
 
@@ -33,7 +35,7 @@ export async function extractAll(jobs: Job[], onDone: () => void, threads = avai
   const count = Math.min(threads, jobs.length);
   if (extractor || count < 2 || jobs.length < minSeedsForWorkers) {
     return jobs.map((job) => {
-      const result = extractHere(job, extractor ?? extract);
+      const result = runJob(job, extractor ?? extract);
       onDone();
       return result;
     });

@@ -164,3 +164,19 @@ describe('syncTree (dev server)', () => {
     ]);
   });
 });
+
+describe('an extractor crash', () => {
+  it('fails the build with one line naming the seed, the stack only with --verbose', async () => {
+    const root = await project({ 'a.txt': 'A\nFine.', 'b.txt': 'B\nBoom.' });
+    const extractor = (seed: SeedInput) => {
+      if (seed.text.includes('Boom')) throw new TypeError('cannot read x\nof undefined');
+      return fixture(basename(seed.path), seed.text);
+    };
+    const quiet = await buildContent(root, { extractor });
+    expect(quiet.exitCode).toBe(1);
+    expect(quiet.err).toMatch(/b\.txt: error: the extractor crashed on this seed \(an extractor bug; please report it\): cannot read x \(--verbose shows where\)\n/);
+    expect(await readdir(root)).not.toContain('content');
+    const verbose = await buildContent(root, { extractor, verbose: true });
+    expect(verbose.err).toMatch(/TypeError: cannot read x\nof undefined\n\s+at /);
+  });
+});
