@@ -123,20 +123,22 @@ describe('explainer build (content)', () => {
     const before = await snapshot(join(root, 'content'));
     await writeFile(join(root, 'seeds', 'empty.txt'), '');
     await writeFile(join(root, 'seeds', 'bad.md'), '---\ntitle: [unclosed\n---\nBody.\n');
+    await writeFile(join(root, 'seeds', 'typed.md'), '---\ndate: 2024-01-02\ntitle: [a, list]\n---\nBody.\n');
     const run = runCli(root);
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n').filter((l) => / error: |^explainer:/.test(l));
     expect(lines).toEqual([
       expect.stringMatching(/^seeds\/bad\.md:2:\d+: error: frontmatter is not valid YAML .* — fix the YAML between the --- lines \[frontmatter\]$/),
       'seeds/empty.txt:1:1: error: file is empty, no headline or body — write a headline on the first line, then the article',
-      expect.stringMatching(/^explainer: build failed: 2 of 3 seeds cannot be used; content\/ is unchanged \(fix them, or pass --skip-invalid to build the rest\)$/),
+      expect.stringMatching(/^seeds\/typed\.md:3:1: error: frontmatter field `title` must be text, not a list — /),
+      expect.stringMatching(/^explainer: build failed: 3 of 4 seeds cannot be used; content\/ is unchanged \(fix them, or pass --skip-invalid to build the rest\)$/),
     ]);
     expect(run.stderr).not.toMatch(/ at .*\.ts:\d+/);
     expect(await snapshot(join(root, 'content'))).toEqual(before);
 
     const skipping = runCli(root, ['--content-only', '--skip-invalid']);
     expect(skipping.status).toBe(0);
-    expect(skipping.stderr).toMatch(/^explainer: skipped 2 invalid seeds \(--skip-invalid\): seeds\/bad\.md, seeds\/empty\.txt$/m);
+    expect(skipping.stderr).toMatch(/^explainer: skipped 3 invalid seeds \(--skip-invalid\): seeds\/bad\.md, seeds\/empty\.txt, seeds\/typed\.md$/m);
     expect(await files(root)).toEqual(['articles/a.json']);
   });
 
