@@ -198,7 +198,7 @@ function parenthesised(text: string, c: Cluster, acronym: string): boolean {
   return c.mentions.some((m) => text.slice(m.end, m.end + acronym.length + 3).replace(/^\s*\(/, '').startsWith(acronym) || text.slice(Math.max(0, m.start - acronym.length - 3), m.start).includes(`${acronym} (`));
 }
 
-const appositiveRole = /^,\s+((?:the\s+|a\s+|an\s+)?[^,;:"“”()]{3,90}?)\s*(?:,|\s+(?=(?:said|says|told|has|had|was|is|who)\b))/;
+const appositiveRole = /^,\s+((?:the\s+|a\s+|an\s+)?[^,;:"“”()]{3,90}?)\s*(?:,|\.(?:\s|$)|\s+(?=(?:said|says|told|has|had|was|is|who)\b))/;
 
 function rolesOf(article: ExtractedArticle, c: Cluster): Role[] {
   const { text } = article;

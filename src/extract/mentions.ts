@@ -198,6 +198,10 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
       return;
     }
 
+    // "Kowloon West": a district named by a compass point.
+    if (run.length > 1 && /^(North|South|East|West|Central)$/.test(last.text) && placeByName(run[0].text) !== undefined)
+      return emit({ ...base, ...span(0, run.length), kind: 'place' }, tokens);
+
     // Otherwise: [role words, demonyms, countries, honorific] + a name at the end.
     let nameStart = tail;
     if (nameStart < run.length - 1 && placeByName(run[nameStart].text) !== undefined && nameStart === 0 && /^(to|in|of|from|at)$/i.test(before?.text ?? ''))
@@ -221,7 +225,6 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (orgLookup(nameText)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
     if (honorific) return emit({ ...base, ...nameSpan, kind: 'person', honorific, gender: honorifics.get(honorific) ?? null, role, evidence: 'honorific' }, tokens);
     if (hasTitle && !place) return emit({ ...base, ...nameSpan, kind: 'person', role, evidence: 'title' }, tokens);
-    if (/^(North|South|East|West|Central|Northern|Southern|Eastern|Western)$/.test(last.text) && !single) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
     if (single && notActors.has(nameText)) return;
     if (place !== undefined && place !== null) return emit({ ...base, ...nameSpan, kind: 'place', country: place }, tokens);
     if (place === null) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
