@@ -31,6 +31,7 @@ export default defineConfig({
   // Separate caches let builds of different content folders run side by side.
   cacheDir: process.env.EXPLAINER_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
+  compressHTML: false,
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [
