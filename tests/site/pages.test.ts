@@ -142,6 +142,24 @@ describe('hostile text in the fixture', () => {
     expect(httpSource).toBeDefined();
   });
 
+  it('describes people and quotes in JSON-LD with jobTitle, affiliation, creator and isBasedOn', () => {
+    const ld = (path: string) => JSON.parse(text(byTag(pages.get(path)!.document, 'script').find((s) => attr(s, 'type') === 'application/ld+json')!));
+    const person = ld('/actors/maria-okafor/');
+    expect(person).toMatchObject({ '@type': 'Person', name: 'Maria Okafor', jobTitle: ['Foreign Minister'], affiliation: { '@type': 'Country', name: 'Northland' } });
+    const quote = ld('/quotes/maria-okafor-1/');
+    expect(quote).toMatchObject({ '@type': 'Quotation', creator: { name: 'Maria Okafor', url: 'https://explainer.test/actors/maria-okafor/' } });
+    expect(quote.isBasedOn.url).toBe('https://explainer.test/articles/northland-southia-trade-pact/');
+    expect(ld('/quotes/unattributed-4/').creator).toBeUndefined();
+    const article = ld('/articles/northland-southia-trade-pact/');
+    expect(article.mentions.map((m: { name: string }) => m.name)).toContain('Harbor Accord');
+    expect(ld('/articles/harbor-accord-doubts/').isBasedOn).toBeUndefined();
+  });
+
+  it('says how a quote was attributed, from the words of the article', () => {
+    const quote = pages.get('/quotes/karim-haddad-3/')!;
+    expect(text(byTag(quote.document, 'main')[0]).replace(/\s+/g, ' ')).toContain('from the ambassador said — speaker identified by their title or role');
+  });
+
   it('wraps the right-to-left name in <bdi> on its page', () => {
     const actor = pages.get('/actors/layla-haddad/')!;
     expect(text(byTag(byTag(actor.document, 'h1')[0], 'bdi')[0])).toBe('ليلى حداد');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { layout } from '../../src/site/graph.ts';
 import { serializeJsonLd } from '../../src/site/jsonld.ts';
 import { groupMentions } from '../../src/site/mentions.ts';
-import { attributionPhrase, isQuoteRun, marked, oneLine, paragraphParts } from '../../src/site/text.ts';
+import { ruleLabel } from '../../src/site/format.ts';
+import { attributionPhrase, isQuoteRun, marked, oneLine, paragraphParts, quoteWords } from '../../src/site/text.ts';
 import { safeHttpUrl } from '../../src/site/urls.ts';
 
 const text = 'Title\n“Yes,” Ann Lee said. Ann Lee met Bo in Rome. “No, Bo. Never,” Bo said.';
@@ -91,6 +92,16 @@ describe('text helpers', () => {
     expect(attributionPhrase('“We will,” the Iranian ambassador said.', 'the Iranian ambassador', 'said')).toBe('the Iranian ambassador said');
     expect(attributionPhrase('“We will,” said Jalali.', 'Jalali', 'said')).toBe('said Jalali');
     expect(attributionPhrase('“We will.”', 'Jalali', 'said')).toBeNull();
+  });
+
+  it('shows quote words without the comma that led into the attribution', () => {
+    expect(quoteWords('We will sign,')).toBe('We will sign');
+    expect(quoteWords('Will we sign?')).toBe('Will we sign?');
+  });
+
+  it('explains attribution rules, naming unknown ones as they are', () => {
+    expect(ruleLabel('role')).toBe('speaker identified by their title or role');
+    expect(ruleLabel('new-rule')).toBe('attribution rule “new-rule”');
   });
 
   it('cuts long summaries at a word', () => {
