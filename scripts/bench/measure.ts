@@ -6,8 +6,10 @@ import { join } from 'node:path';
 
 export interface Run {
   seconds: number;
-  /** Peak resident memory in MiB: the larger of the sampled sum over the process tree and the largest single process (getrusage, via /usr/bin/time). */
+  /** Peak resident memory in MiB: the larger of the sampled sum over the process tree and the largest single process. */
   peakRssMiB: number;
+  /** The largest single process's peak (getrusage, via /usr/bin/time); null without it. */
+  maxProcessRssMiB: number | null;
   /** User + system CPU seconds of the whole tree (getrusage), less disturbed than wall time by other load; null without /usr/bin/time. */
   cpuSeconds: number | null;
   code: number;
@@ -18,32 +20,31 @@ export interface Run {
 const gnuTime = '/usr/bin/time';
 const pageKiB = 4;
 
-/** pid → [ppid, rss KiB] for every process, read from /proc. */
-function processTable(): Map<number, [number, number]> {
-  const table = new Map<number, [number, number]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command name, which may itself hold spaces and parentheses.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(entry), [Number(fields[1]), Number(fields[21]) * pageKiB]);
-    } catch {
-      // The process ended between listing and reading.
-    }
+/** Resident KiB of a process, 0 once it has ended. */
+function rssKiB(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * pageKiB;
+  } catch {
+    return 0;
   }
-  return table;
 }
 
+/** Child pids of every thread of a process, from /proc (CONFIG_PROC_CHILDREN); [] once it has ended. */
+function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+
+/** Summed resident memory of a process and all its descendants. */
 function treeRssKiB(root: number): number {
-  const table = processTable();
-  const children = new Map<number, number[]>();
-  for (const [pid, [ppid]] of table) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   let sum = 0;
   for (const stack = [root]; stack.length; ) {
     const pid = stack.pop()!;
-    sum += table.get(pid)?.[1] ?? 0;
-    stack.push(...(children.get(pid) ?? []));
+    sum += rssKiB(pid);
+    stack.push(...childPids(pid));
   }
   return sum;
 }
@@ -67,14 +68,18 @@ export async function measure(command: string, args: string[], options: { cwd: s
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   let cpuSeconds: number | null = null;
+  let maxProcessRssMiB: number | null = null;
   if (useTime && existsSync(timeFile)) {
     // A failed command's line "Command exited with non-zero status N" comes first.
     const [maxrss, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-    if (Number.isFinite(maxrss)) peakKiB = Math.max(peakKiB, maxrss);
+    if (Number.isFinite(maxrss)) {
+      maxProcessRssMiB = maxrss / 1024;
+      peakKiB = Math.max(peakKiB, maxrss);
+    }
     if (Number.isFinite(user + system)) cpuSeconds = user + system;
     rmSync(timeFile, { force: true });
   }
-  return { seconds, peakRssMiB: peakKiB / 1024, cpuSeconds, code, stdout, stderr };
+  return { seconds, peakRssMiB: peakKiB / 1024, maxProcessRssMiB, cpuSeconds, code, stdout, stderr };
 }
 
 /** Like `measure`, but a non-zero exit is an error that shows the command's output. */

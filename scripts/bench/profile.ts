@@ -1,10 +1,10 @@
-/** Sums V8 `.cpuprofile` files: busy time per process or thread, and self time by where the code lives. */
+/** Sums V8 `.cpuprofile` files: busy time per process or thread, self time by where the code lives, hottest functions. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
 interface CpuProfile {
@@ -15,12 +15,6 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-export interface ProfileRow {
-  where: string;
-  seconds: number;
-  share: number;
-}
-
 export interface ThreadRow {
   role: string;
   wallSeconds: number;
@@ -29,7 +23,10 @@ export interface ThreadRow {
 
 export interface ProfileSummary {
   threads: ThreadRow[];
-  rows: ProfileRow[];
+  /** Self seconds by `role › where` (a package or project file). */
+  places: Map<string, number>;
+  /** Self seconds by `role › function (where:line)`. */
+  functions: Map<string, number>;
   busySeconds: number;
 }
 
@@ -38,45 +35,51 @@ const idle = new Set(['(idle)', '(root)']);
 
 /** `node_modules/astro/dist/x.js` → `astro`; `<snapshot>/src/collection/merge.ts` → `src/collection/merge.ts`. */
 function locate(url: string, functionName: string): string {
-  if (!url) return functionName.startsWith('(') ? functionName : `native ${functionName || '(anonymous)'}`;
+  if (!url) return functionName.startsWith('(') ? functionName : 'native code';
   const path = url.replace(/^file:\/\//, '');
   const pkg = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//);
   if (pkg) return pkg[1];
   if (path.startsWith('node:')) return path.split('/').slice(0, path.startsWith('node:internal/') ? 2 : 1).join('/');
-  const project = path.match(/\/((?:src|dist|\.astro)\/.*)$/);
-  return project ? project[1].replace(/^dist\/.*/, 'dist/ (the built site code)') : path;
+  const project = path.match(/\/((?:src|\.astro)\/.*)$/);
+  return project ? project[1].replace(/^\.astro\/.*/, 'the site code bundled by Astro') : path;
 }
 
 /** Which process or thread a profile is, from the code it ran. */
 function role(urls: Set<string>): string {
   const has = (part: string) => [...urls].some((u) => u.includes(part));
-  if (has('extract-worker')) return 'extraction worker thread';
-  if (has('/src/cli.ts')) return '`explainer build` (main thread)';
-  if (has('node_modules/astro/')) return '`astro build` (child process)';
+  if (has('extract-worker')) return 'extraction worker';
+  if (has('/src/cli.ts')) return 'explainer build';
+  if (has('node_modules/astro/')) return 'astro build';
   return 'other';
 }
 
-export function summariseProfiles(dir: string, top = 15): ProfileSummary {
-  const self = new Map<string, number>();
+export function summariseProfiles(dir: string): ProfileSummary {
+  const places = new Map<string, number>();
+  const functions = new Map<string, number>();
   const threads: ThreadRow[] = [];
+  const add = (map: Map<string, number>, key: string, s: number) => map.set(key, (map.get(key) ?? 0) + s);
   let busy = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
-    const where = new Map(profile.nodes.map((n) => [n.id, locate(n.callFrame.url, n.callFrame.functionName)]));
+    const who = role(new Set(profile.nodes.map((n) => n.callFrame.url)));
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     let threadBusy = 0;
     profile.samples.forEach((id, i) => {
-      const key = where.get(id)!;
-      if (idle.has(key)) return;
-      const us = profile.timeDeltas[i] ?? 0;
-      self.set(key, (self.get(key) ?? 0) + us);
-      threadBusy += us;
+      const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+      const where = locate(url, functionName);
+      if (idle.has(where)) return;
+      const s = (profile.timeDeltas[i] ?? 0) / 1e6;
+      add(places, `${who} › ${where}`, s);
+      add(functions, `${who} › ${functionName || '(anonymous)'}${url ? ` (${where}:${lineNumber + 1})` : ''}`, s);
+      threadBusy += s;
     });
     busy += threadBusy;
-    threads.push({ role: role(new Set(profile.nodes.map((n) => n.callFrame.url))), wallSeconds: (profile.endTime - profile.startTime) / 1e6, busySeconds: threadBusy / 1e6 });
+    threads.push({ role: who, wallSeconds: (profile.endTime - profile.startTime) / 1e6, busySeconds: threadBusy });
   }
-  const rows = [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([where, us]) => ({ where, seconds: us / 1e6, share: us / busy }));
-  return { threads: threads.sort((a, b) => b.busySeconds - a.busySeconds), rows, busySeconds: busy / 1e6 };
+  return { threads: threads.sort((a, b) => b.busySeconds - a.busySeconds), places, functions, busySeconds: busy };
+}
+
+/** The `top` largest entries of a map, largest first. */
+export function largest(map: Map<string, number>, top: number): [string, number][] {
+  return [...map].sort((a, b) => b[1] - a[1]).slice(0, top);
 }

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { defaultSeed, loadSources, writeCorpus } from './corpus.ts';
 import { buildFloor } from './floor.ts';
 import type { Run } from './measure.ts';
-import { summariseProfiles, type ProfileSummary } from './profile.ts';
+import { largest as top, summariseProfiles, type ProfileSummary } from './profile.ts';
 import { buildSite, countHtml, editOneSeed, prepareSite, snapshotProject, type SiteRun } from './site.ts';
 import type { Throughput } from './throughput.ts';
 
@@ -54,7 +54,13 @@ function log(message: string): void {
 function best<T extends Run>(runs: T[]): T {
   const fastest = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const cpu = runs.map((r) => r.cpuSeconds).filter((c) => c != null);
-  return { ...fastest, peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)), cpuSeconds: cpu.length ? Math.min(...cpu) : null };
+  const single = runs.map((r) => r.maxProcessRssMiB).filter((m) => m != null);
+  return {
+    ...fastest,
+    peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)),
+    maxProcessRssMiB: single.length ? Math.max(...single) : null,
+    cpuSeconds: cpu.length ? Math.min(...cpu) : null,
+  };
 }
 
 /** One engine's throughput in a fresh process pinned to one core (taskset), so GC and JIT threads share it. */
@@ -75,6 +81,19 @@ function git(args: string[]): string {
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const int = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const cpuText = (r: Run) => (r.cpuSeconds == null ? '?' : fmt(r.cpuSeconds));
+const rssText = (r: Run) => `${int(r.peakRssMiB)}${r.maxProcessRssMiB == null ? '' : ` (${int(r.maxProcessRssMiB)})`}`;
+
+/** CPU profiles of one more cold full build of `size` articles. */
+async function profileBuild(size: number, code: string): Promise<ProfileSummary> {
+  log(`profiling a full build of ${size}`);
+  const project = join(work, `site-${size}`);
+  const profiles = join(work, `profiles-${size}`);
+  mkdirSync(profiles, { recursive: true });
+  prepareSite(project, join(work, `corpus-${size}`));
+  await buildSite(code, project, profiles);
+  rmSync(project, { recursive: true, force: true });
+  return summariseProfiles(profiles);
+}
 
 async function measureSize(size: number, words: number, code: string, oneCoreWps: number): Promise<SizeResult> {
   const corpus = join(work, `corpus-${size}`);
@@ -128,10 +147,10 @@ async function main(): Promise<void> {
   log(`throughput over the ${largest}-article corpus (one core)`);
   const explainer = measureThroughput('explainer', join(work, `corpus-${largest}`), code);
   const peer = measureThroughput('compromise', join(work, `corpus-${largest}`), code);
-  log(`extract(): ${int(explainer.wordsPerSecond)} words/s; compromise: ${int(peer.wordsPerSecond)} words/s`);
+  log(`extract(): ${int(explainer.wordsPerCpuSecond)} words per CPU second; compromise: ${int(peer.wordsPerCpuSecond)}`);
 
   const results: SizeResult[] = [];
-  for (const size of sizes) results.push(await measureSize(size, corpusWords.get(size)!, code, explainer.wordsPerSecond));
+  for (const size of sizes) results.push(await measureSize(size, corpusWords.get(size)!, code, explainer.wordsPerCpuSecond));
 
   const big = results.at(-1)!;
   const small = results[0];
@@ -141,8 +160,8 @@ async function main(): Promise<void> {
   const checks = [
     {
       target: `Extraction ≥ ${targets.extractionVsPeer}× compromise (words/s, one core)`,
-      value: `${fmt(explainer.wordsPerSecond / peer.wordsPerSecond, 2)}× (${int(explainer.wordsPerSecond)} vs ${int(peer.wordsPerSecond)} words/s)`,
-      met: explainer.wordsPerSecond >= targets.extractionVsPeer * peer.wordsPerSecond,
+      value: `${fmt(explainer.wordsPerCpuSecond / peer.wordsPerCpuSecond, 2)}× (${int(explainer.wordsPerCpuSecond)} vs ${int(peer.wordsPerCpuSecond)} words per CPU second)`,
+      met: explainer.wordsPerCpuSecond >= targets.extractionVsPeer * peer.wordsPerCpuSecond,
     },
     {
       target: `Full build of ${int(big.size)} ≤ ${targets.buildVsFloor}× the bare-Astro floor (same page count)`,
@@ -171,18 +190,9 @@ async function main(): Promise<void> {
     },
   ];
 
-  let profile: ProfileSummary | null = null;
+  // A missed build target gets profiles of the smallest and largest builds: where the time goes, and what grows faster than the article count.
   const missedBuildTarget = checks.slice(1, 4).some((c) => !c.met) || !checks[5].met;
-  if (values.profile || missedBuildTarget) {
-    log(`profiling a full build of ${largest}${values.profile ? '' : ' (a build target was missed)'}`);
-    const project = join(work, `site-${largest}`);
-    const profiles = join(work, 'profiles');
-    mkdirSync(profiles, { recursive: true });
-    prepareSite(project, join(work, `corpus-${largest}`));
-    await buildSite(code, project, profiles);
-    profile = summariseProfiles(profiles);
-    rmSync(project, { recursive: true, force: true });
-  }
+  const profiles = values.profile || missedBuildTarget ? { small: await profileBuild(small.size, code), big: await profileBuild(big.size, code) } : null;
   const loadEnd = loadavg()[0];
 
   const cpu = cpus();
@@ -197,18 +207,18 @@ async function main(): Promise<void> {
 
   const targetTable = ['| target | measured | |', '| --- | --- | --- |', ...checks.map((c) => `| ${c.target} | ${c.value} | ${c.met ? 'met' : '**missed**'} |`)].join('\n');
   const throughputTable = [
-    '| engine | articles | words | seconds | words/s | people found | quotes found |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| engine | articles | words | wall s | CPU s | words per CPU second | words per wall second | people found | quotes found |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...[explainer, peer].map(
-      (t) => `| ${t.engine === 'explainer' ? '`extract()`' : '`compromise`: `people()` + `quotations()`'} | ${int(t.articles)} | ${int(t.words)} | ${fmt(t.seconds, 2)} | ${int(t.wordsPerSecond)} | ${int(t.people)} | ${int(t.quotes)} |`,
+      (t) => `| ${t.engine === 'explainer' ? '`extract()`' : '`compromise`: `people()` + `quotations()`'} | ${int(t.articles)} | ${int(t.words)} | ${fmt(t.seconds, 2)} | ${fmt(t.cpuSeconds, 2)} | ${int(t.wordsPerCpuSecond)} | ${int(t.wordsPerSecond)} | ${int(t.people)} | ${int(t.quotes)} |`,
     ),
   ].join('\n');
   const buildTable = [
-    '| articles | words | pages | full build s | CPU s | ms/article | peak RSS MiB | floor s | floor CPU s | floor RSS MiB | build ÷ floor | CPU ÷ floor CPU |',
+    '| articles | words | pages | full build s | CPU s | ms/article | peak RSS MiB (largest process) | floor s | floor CPU s | floor RSS MiB | build ÷ floor | CPU ÷ floor CPU |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map((r) => {
       const cpuRatio = r.build.cpuSeconds != null && r.floor.cpuSeconds ? fmt(r.build.cpuSeconds / r.floor.cpuSeconds, 2) : '?';
-      return `| ${int(r.size)} | ${int(r.words)} | ${int(r.build.pages)} | ${fmt(r.build.seconds)} | ${cpuText(r.build)} | ${fmt(perArticle(r), 0)} | ${int(r.build.peakRssMiB)} | ${fmt(r.floor.seconds)} | ${cpuText(r.floor)} | ${int(r.floor.peakRssMiB)} | ${fmt(r.build.seconds / r.floor.seconds, 2)} | ${cpuRatio} |`;
+      return `| ${int(r.size)} | ${int(r.words)} | ${int(r.build.pages)} | ${fmt(r.build.seconds)} | ${cpuText(r.build)} | ${fmt(perArticle(r), 0)} | ${rssText(r.build)} | ${fmt(r.floor.seconds)} | ${cpuText(r.floor)} | ${rssText(r.floor)} | ${fmt(r.build.seconds / r.floor.seconds, 2)} | ${cpuRatio} |`;
     }),
   ].join('\n');
   const rebuildTable = [
@@ -219,24 +229,37 @@ async function main(): Promise<void> {
         `| ${int(r.size)} | ${fmt(r.build.seconds)} | ${r.build.extractionSeconds == null ? '?' : fmt(r.build.extractionSeconds)} | ${fmt(r.rebuild.seconds)} | ${cpuText(r.rebuild)} | ${r.rebuild.extracted ?? '?'} | ${r.rebuild.cached ?? '?'} | ${fmt(r.rebuildBudget)} |`,
     ),
   ].join('\n');
-  const profileSection = profile
-    ? [
-        '## Where the time goes',
-        '',
-        `CPU profile of one more full build of ${int(largest)} articles from a cold cache, with \`--cpu-prof\` on every Node process and thread (profiling slows it down). Busy time is sampled CPU time outside \`(idle)\`; with ${cpu.length} cores, threads overlap. Pagefind's indexer is a native binary and does not appear.`,
-        '',
-        '| process or thread | wall s | busy s |',
-        '| --- | ---: | ---: |',
-        ...profile.threads.map((t) => `| ${t.role} | ${fmt(t.wallSeconds)} | ${fmt(t.busySeconds)} |`),
-        '',
-        `Self time of the busy samples (${fmt(profile.busySeconds)} s), by package or project file:`,
-        '',
-        '| where | self s | share |',
-        '| --- | ---: | ---: |',
-        ...profile.rows.map((r) => `| ${r.where} | ${fmt(r.seconds, 2)} | ${fmt(r.share * 100)} % |`),
-        '',
-        '',
-      ].join('\n')
+  const profileSection = profiles
+    ? (() => {
+        const { small: ps, big: pb } = profiles;
+        const sizeGrowth = big.size / small.size;
+        return [
+          '## Where the time goes',
+          '',
+          `CPU profiles of one more cold full build of ${int(small.size)} and of ${int(big.size)} articles, with \`--cpu-prof\` on every Node process and thread (profiling slows a build down). Busy time is sampled CPU time outside \`(idle)\`; with ${cpu.length} cores, threads overlap. Pagefind's indexer is a native binary and does not appear.`,
+          '',
+          `| process or thread (${int(big.size)} articles) | wall s | busy s |`,
+          '| --- | ---: | ---: |',
+          ...pb.threads.map((t) => `| ${t.role} | ${fmt(t.wallSeconds)} | ${fmt(t.busySeconds)} |`),
+          '',
+          `Self time by process and package or project file (${fmt(pb.busySeconds)} s busy at ${int(big.size)} articles, ${fmt(ps.busySeconds)} s at ${int(small.size)}). **Growth per article** is how much faster than the article count (×${fmt(sizeGrowth, 0)}) a row grew: about 1 is linear, well above 1 a step that grows faster than the archive.`,
+          '',
+          `| process › where | self s at ${int(small.size)} | self s at ${int(big.size)} | share at ${int(big.size)} | growth per article |`,
+          '| --- | ---: | ---: | ---: | ---: |',
+          ...top(pb.places, 15).map(([key, s]) => {
+            const before = ps.places.get(key) ?? 0;
+            return `| ${key} | ${fmt(before, 2)} | ${fmt(s, 2)} | ${fmt((s / pb.busySeconds) * 100)} % | ${before > 0.05 ? fmt(s / before / sizeGrowth, 2) : '–'} |`;
+          }),
+          '',
+          `Hottest functions at ${int(big.size)} articles (self time):`,
+          '',
+          '| process › function (file:line) | self s |',
+          '| --- | ---: |',
+          ...top(pb.functions, 12).map(([key, s]) => `| ${key.replaceAll('|', '\\|')} | ${fmt(s, 2)} |`),
+          '',
+          '',
+        ].join('\n');
+      })()
     : '';
 
   const report = `# Benchmarks
@@ -251,18 +274,18 @@ ${targetTable}
 
 ## Extraction throughput
 
-Both engines over the same ${int(largest)} generated articles, each in its own process pinned to one core (\`taskset -c 0\`), after a warm-up over 20 articles; a word is a whitespace-separated token.
+Both engines over the same ${int(largest)} generated articles, in-process, each in its own Node process pinned to one core (\`taskset -c 0\`), after a warm-up over 20 articles; a word is a whitespace-separated token.
 
 ${throughputTable}
 
-\`extract()\` is **${fmt(explainer.wordsPerSecond / peer.wordsPerSecond, 2)}×** the peer's throughput.
+\`extract()\` is **${fmt(explainer.wordsPerCpuSecond / peer.wordsPerCpuSecond, 2)}×** the peer's throughput. The ratio uses CPU seconds (user + system of the pinned process, so its GC threads count too): on an idle core they equal wall seconds, and other load on the machine does not inflate them.
 
 ## Full build against the floor
 
 - **full build**: \`explainer build\` (seeds → \`content/\` → \`astro build\` → Pagefind index) in a fresh folder, so its extraction cache and Astro's cache are cold.
 - **floor**: a bare Astro ${version('astro')} project rendering the same number of trivial pages from one dynamic route (no content collection, no layout, no search index): what Astro itself costs for that many pages.
 - **CPU s**: user + system CPU time of the whole process tree.
-- **peak RSS**: the larger of the process tree's summed resident memory (sampled every 100 ms) and the largest single process's maximum (\`getrusage\`).
+- **peak RSS**: the larger of the process tree's summed resident memory (sampled every 100 ms) and the largest single process's maximum (\`getrusage\`), which is in brackets.
 
 ${buildTable}
 
@@ -294,10 +317,10 @@ npm run bench -- --profile                 # add the CPU profile even when every
 npx node scripts/bench/corpus.ts --size 1000 --out /tmp/corpus   # only the corpus
 \`\`\`
 
-The run copies \`src/\` and the Astro config once at its start, so edits made while it runs do not mix into its numbers; \`--keep\` leaves its scratch folder in place. A missed build target adds a CPU profile of the largest build to this file. Run it on an otherwise idle machine.
+The run copies \`src/\` and the Astro config once at its start, so edits made while it runs do not mix into its numbers; \`--keep\` leaves its scratch folder in place. A missed build target adds CPU profiles of the smallest and the largest build to this file. Run it on an otherwise idle machine.
 `;
 
-  console.log(`\n${targetTable}\n\n${throughputTable}\n\n${buildTable}\n\n${rebuildTable}\n${profile ? `\n${profileSection}` : ''}`);
+  console.log(`\n${targetTable}\n\n${throughputTable}\n\n${buildTable}\n\n${rebuildTable}\n${profileSection ? `\n${profileSection}` : ''}`);
   if (!values['no-write']) {
     mkdirSync(join(root, 'docs'), { recursive: true });
     writeFileSync(join(root, 'docs/BENCHMARKS.md'), report);

@@ -18,8 +18,11 @@ export interface Throughput {
   engine: string;
   articles: number;
   words: number;
+  /** Wall seconds, and the process's CPU seconds (user + system), which other load on the core does not inflate. */
   seconds: number;
+  cpuSeconds: number;
   wordsPerSecond: number;
+  wordsPerCpuSecond: number;
   /** What the engine found, so a run that silently does nothing shows. */
   people: number;
   quotes: number;
@@ -54,14 +57,17 @@ function throughput(engineName: string, dir: string, warmup = 20): Throughput {
   let people = 0;
   let quotes = 0;
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   for (const s of seeds) {
     const found = engine(s.path, s.text);
     people += found.people;
     quotes += found.quotes;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const words = seeds.reduce((n, s) => n + countWords(s.text), 0);
-  return { engine: engineName, articles: seeds.length, words, seconds, wordsPerSecond: words / seconds, people, quotes };
+  return { engine: engineName, articles: seeds.length, words, seconds, cpuSeconds, wordsPerSecond: words / seconds, wordsPerCpuSecond: words / cpuSeconds, people, quotes };
 }
 
 if (!values.dir) throw new Error('--dir DIR is required');
