@@ -139,9 +139,13 @@ export function attributeQuotes(
     if (/[.!?]/.test(lead.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|St|[A-Z])\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(lead)) return null;
     const subject = lead.replace(/^[\s,;:—–-]+/, '');
     if (subject.trim()) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(verb.start) } };
-    // Inverted: "said the minister".
+    // Inverted: "said the minister", "said Nordmark's chief negotiator, Ingrid Solberg".
     const start = skipSpace(verb.end);
-    return { verb, subject: { start, end: phraseEnd(start, to) } };
+    let end = phraseEnd(start, to);
+    const named = /^,\s*/.exec(text.slice(end, to));
+    const apposed = named && outside.find((m) => m.kind === 'person' && m.start === end + named[0].length);
+    if (apposed) end = apposed.end;
+    return { verb, subject: { start, end } };
   }
 
   /** `X said: "…"`, `X told Y that … "…"`: the last reporting verb before the quote. */
@@ -285,7 +289,11 @@ export function attributeQuotes(
     // Sentence by sentence backwards: the first compatible name of the nearest sentence that has one.
     for (let s = sentenceAt(at); s >= 0; s--) {
       const candidates = outside.filter((m) => m.sentence === s && m.start < at && fits(byId.get(m.actor)));
-      if (candidates.length) return { actor: candidates[0].actor, mention: word, rule: 'pronoun', confidence: 0.75 };
+      if (!candidates.length) continue;
+      const distinct = new Set(candidates.map((m) => m.actor));
+      if (distinct.size > 1)
+        reporter.report('info', 'ambiguous-pronoun', `"${word}" could be ${[...distinct].map((id) => byId.get(id)!.name).join(' or ')}; took the first`, at);
+      return { actor: candidates[0].actor, mention: word, rule: 'pronoun', confidence: distinct.size > 1 ? 0.6 : 0.75 };
     }
     return { actor: null, mention: word, rule: 'pronoun-unresolved', confidence: 0.3 };
   }

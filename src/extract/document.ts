@@ -131,20 +131,28 @@ function readMarkdown(seed: SeedInput, source: string, reporter: Reporter): Extr
   let titleText = meta.title ?? '';
   const firstHeading = body.find((n) => n.type === 'heading' && n.depth === 1);
   if (!titleText && firstHeading) titleText = plain(firstHeading).trim();
-  const texts = body
+  const kept = body
     .filter((n) => !(n === firstHeading && plain(n).trim() === titleText))
-    .map((n) => plain(n).replace(/\s+/g, ' ').trim())
-    .filter((t) => t && !blankLine.test(t));
-  if (!titleText && texts.length) titleText = texts.shift()!;
+    .map((n) => ({ text: plain(n).replace(/\s+/g, ' ').trim(), source: n.position?.start.offset ?? 0 }))
+    .filter((b) => b.text && !blankLine.test(b.text));
+  let titleSource = firstHeading?.position?.start.offset ?? 0;
+  if (!titleText && kept.length) ({ text: titleText, source: titleSource } = kept.shift()!);
   if (!titleText) reporter.report('error', 'empty', 'no text: the seed has no headline or body — add a `title` or some paragraphs', 0);
-  const parts = [titleText, ...texts];
+  const parts = [{ text: titleText, source: titleSource }, ...kept];
   const spans: Span[] = [];
   let at = 0;
   for (const part of parts) {
-    spans.push({ start: at, end: at + part.length });
-    at += part.length + 1;
+    spans.push({ start: at, end: at + part.text.length });
+    at += part.text.length + 1;
   }
-  const text = parts.join('\n');
+  const text = parts.map((p) => p.text).join('\n');
+  // Later stages report offsets into the article text: point them at the block they came from.
+  const locate = locator(source);
+  reporter.retarget((offset) => {
+    let i = spans.length - 1;
+    while (i > 0 && spans[i].start > offset) i--;
+    return locate(parts[i].source);
+  });
   const [title, ...paragraphs] = spans;
   return finish(seed, text, title, paragraphs, meta);
 }

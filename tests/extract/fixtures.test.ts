@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, type Extraction } from '../../src/extract/index.ts';
 
 interface Expected {
+  title?: string;
   quotes?: { text: string; speaker: string | null }[];
   actors?: { name: string; kind: string; aliases?: string[]; role?: string; affiliation?: string }[];
   agreements?: { name: string; aliases?: string[]; parties: string[]; status?: string }[];
@@ -17,13 +18,16 @@ const cases = readdirSync(root).filter((d) => d.startsWith('extract-')).sort();
 
 function load(name: string): { result: Extraction; expected: Expected } {
   const dir = new URL(`${name}/`, root);
-  const text = readFileSync(new URL('input.txt', dir), 'utf8');
-  return { result: extract({ path: `${name}/input.txt`, text }), expected: JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) };
+  const input = readdirSync(dir).find((f) => f.startsWith('input.'))!;
+  const text = readFileSync(new URL(input, dir), 'utf8');
+  return { result: extract({ path: `${name}/${input}`, text }), expected: JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) };
 }
 
 describe.each(cases)('%s', (name) => {
   const { result, expected } = load(name);
   const actorName = (id: string | null) => (id == null ? null : result.actors.find((a) => a.id === id)?.name ?? `missing ${id}`);
+
+  if (expected.title) it('takes the headline', () => expect(result.article.title).toBe(expected.title));
 
   if (expected.quotes)
     it('finds exactly the quotes, each with its speaker', () => {
