@@ -35,7 +35,8 @@ const secondSpec: Spec = {
   quotes: [{ id: 'q1', text: 'More work is needed,', speaker: 'b1' }],
 };
 
-describe('explainer build (content)', () => {
+// Spawns the CLI a dozen times: generous on a loaded machine.
+describe('explainer build (content)', { timeout: 300_000 }, () => {
   it('adds, edits and removes seeds: exactly the entities of the current seeds remain', async () => {
     const root = await project({ 'a.txt': jalaliText });
     const fake = fakeExtractor({ 'a.txt': jalaliSpec, 'b.txt': secondSpec });

@@ -18,4 +18,4 @@ it('builds the whole corpus with zero errors and zero schema violations', async 
   expect(result.exitCode).toBe(0);
   expect(result.kb!.articles).toHaveLength(names.length);
   expect(result.extracted).toBe(names.length);
-});
+}, 300_000);

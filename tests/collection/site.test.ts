@@ -25,4 +25,4 @@ it('builds content/ and dist/ byte for byte the same twice, and keeps both when 
   expect(await snapshot(join(roots[0], 'content'))).toEqual(content);
   expect(await snapshot(join(roots[0], 'dist'))).toEqual(dist);
   expect((await readdir(roots[0])).sort()).toEqual(['.cache', 'content', 'dist', 'seeds']);
-});
+}, 300_000);
