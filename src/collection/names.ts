@@ -1,7 +1,10 @@
 import countries from 'world-countries';
 
-/** Control, format (zero-width, bidi override/isolate) and line/paragraph separator characters. */
-const invisible = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/**
+ * Controls, bidi marks, embeddings, overrides and isolates, zero-width spaces, soft hyphens and
+ * BOMs. Not ZWJ and ZWNJ (U+200C, U+200D): Persian and Indic names and emoji need them.
+ */
+const invisible = /[\p{Cc}\u00ad\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
 
 /**
  * A name as it may be shown: invisible characters removed (a bidi override must never flip the page
@@ -18,7 +21,7 @@ export function displayName(name: string): string {
 export function nameKey(name: string): string {
   return displayName(name)
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/[\p{M}\p{Cf}]/gu, '')
     .toLowerCase()
     .replace(/['’]s\b/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -87,14 +87,11 @@ export async function recover(root: string): Promise<void> {
 
 /**
  * Makes `target` hold exactly `files`, rewriting only what changed, each file by an atomic
- * rename. For the dev server, whose watcher sees file changes but not a swapped directory.
+ * rename, and removing stale files last (so references never point at a file not yet written).
+ * For the dev server, whose watcher sees file changes but not a swapped directory.
  */
 export async function syncTree(target: string, files: ContentFile[], collections: readonly string[]): Promise<void> {
-  const wanted = new Map(files.map((f) => [f.path, f.json]));
-  for (const c of collections) {
-    await mkdir(join(target, c), { recursive: true });
-    for (const name of await readdir(join(target, c))) if (!wanted.has(`${c}/${name}`)) await rm(join(target, c, name), { recursive: true, force: true });
-  }
+  for (const c of collections) await mkdir(join(target, c), { recursive: true });
   for (const { path, json } of files) {
     const file = join(target, path);
     const current = await readFile(file, 'utf8').catch(() => null);
@@ -102,4 +99,7 @@ export async function syncTree(target: string, files: ContentFile[], collections
     await writeFile(`${file}.tmp`, json);
     await rename(`${file}.tmp`, file);
   }
+  const wanted = new Set(files.map((f) => f.path));
+  for (const c of collections)
+    for (const name of await readdir(join(target, c))) if (!wanted.has(`${c}/${name}`)) await rm(join(target, c, name), { recursive: true, force: true });
 }
