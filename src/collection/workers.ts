@@ -11,8 +11,12 @@ export interface Job {
 /** An extraction, or the exception the extractor threw (a bug, reported as such). */
 export type JobResult = { index: number; extraction: Extraction } | { index: number; crash: { message: string; stack: string } };
 
-/** Below this many seeds, starting threads costs more than it saves. */
-export const minSeedsForWorkers = 4;
+/**
+ * Each thread loads the whole extractor (a second of start-up, a few hundred MB), so a thread
+ * gets at least this many seeds, and there are never more than `maxWorkers` of them.
+ */
+export const seedsPerWorker = 4;
+export const maxWorkers = 8;
 
 export type Extractor = (seed: SeedInput) => Extraction;
 
@@ -27,13 +31,13 @@ export function runJob(job: Job, extractor: Extractor): JobResult {
 }
 
 /**
- * Extracts every job, on worker threads (one per core) when there are enough of them. Results come
+ * Extracts every job, on worker threads (up to one per core) when there are enough of them. Results come
  * back in job order whatever order the threads finish in; `onDone` is called once per job. An
  * `extractor` other than the real one (a test's) runs on this thread.
  */
 export async function extractAll(jobs: Job[], onDone: () => void, threads = availableParallelism(), extractor?: Extractor): Promise<JobResult[]> {
-  const count = Math.min(threads, jobs.length);
-  if (extractor || count < 2 || jobs.length < minSeedsForWorkers) {
+  const count = Math.min(threads, Math.ceil(jobs.length / seedsPerWorker), maxWorkers);
+  if (extractor || count < 2) {
     return jobs.map((job) => {
       const result = runJob(job, extractor ?? extract);
       onDone();
