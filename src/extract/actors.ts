@@ -1,7 +1,7 @@
 import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
 import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
-import { englishWords, functionWords, nameConnectors, titleHeads } from './lexicon.ts';
+import { englishWords, functionWords, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
 import { toSlug, uniqueSlug } from './slug.ts';
 
 /** A name mention, once assigned to its actor. */
@@ -213,10 +213,13 @@ function rolesOf(article: ExtractedArticle, c: Cluster): Role[] {
     if (after && [...after[1].toLowerCase().matchAll(/[a-z]+/g)].some(([w]) => titleHeads.has(w)) && !/^(who|which|whose|where|when)\b/i.test(after[1]))
       push(after[1], m.sentence);
     // Lower-case role words right before the name: "immigration barrister", "campaigner".
-    const before = /((?:[a-z][a-z-]*\s+){0,2}?([a-z][a-z-]*))\s+$/.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    const before = /\b((?:[A-Za-z][a-z-]*\s+){0,2}([a-z][a-z-]*))\s+$/.exec(text.slice(Math.max(0, m.start - 40), m.start));
     if (!m.role && before && titleHeads.has(before[2])) {
-      const phrase = before[1].split(/\s+/).filter((w) => !functionWords.has(w));
-      push(phrase.join(' '), m.sentence);
+      // The words right before the head, back to the first that is not part of a title.
+      const words = before[1].split(/\s+/);
+      let from = words.length - 1;
+      while (from > 0 && !functionWords.has(words[from - 1].toLowerCase()) && !reportingVerbs.has(words[from - 1].toLowerCase())) from--;
+      push(words.slice(from).join(' '), m.sentence);
     }
   }
   return roles;

@@ -62,7 +62,7 @@ export function attributeQuotes(
     const leftFrom = prevSpan && prevSpan.paragraph === span.paragraph && (prevSpan.close ?? prevSpan.end) >= s0.start ? (prevSpan.close ?? prevSpan.end) + 1 : s0.start;
     const rightTo = nextSpan && nextSpan.paragraph === span.paragraph && nextSpan.open < s1.end ? nextSpan.open : s1.end;
     const right = span.close == null ? null : rightCue(span.close + 1, rightTo);
-    const left = leftCue(leftFrom, span.open);
+    const left = leftCue(leftFrom, span.open) ?? introducedAbove(span);
     const words = (text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
     const samePlace = previous && (previous.paragraph === span.paragraph || previous.paragraph === span.paragraph - 1);
 
@@ -114,6 +114,15 @@ export function attributeQuotes(
     return between.some(
       (x) => /^(an?|another|one)\s/i.test(text.slice(x.start, x.end)) || outside.some((m) => m.sentence === sentences.indexOf(x) && m.actor !== previous.speaker && m.kind !== 'country' && m.kind !== 'place'),
     );
+  }
+
+  /** "The minister said:" closing the paragraph above introduces the quote that opens this one. */
+  function introducedAbove(span: QuoteSpan): Cue | null {
+    const paragraph = article.paragraphs[span.paragraph];
+    const above = article.paragraphs[span.paragraph - 1];
+    if (!above || span.open !== paragraph.start || span.continued || !/[:,]$/.test(text.slice(above.start, above.end))) return null;
+    const last = sentences.filter((x) => x.paragraph === span.paragraph - 1).at(-1);
+    return last && !inQuote(last.end - 1) ? leftCue(last.start, last.end) : null;
   }
 
   function inherit(previous: Quote, rule: string): Speaker {

@@ -138,7 +138,8 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     const opener = (t: Token) => (functionWords.has(lower(t)) && !isAcronym(t.text)) || weekdays.has(t.text) || months.has(t.text) || nameConnectors.has(t.text);
     while (run.length && opener(run[0]))
       run = run.slice(1);
-    while (run.length && !isCapWord(run[run.length - 1])) run = run.slice(0, -1);
+    // Trailing connectors, and post-nominal letters ("Jane Doe CMG OBE").
+    while (run.length && (!isCapWord(run[run.length - 1]) || (run.length > 1 && notOrganizations.has(run[run.length - 1].text)))) run = run.slice(0, -1);
     if (!run.length) return;
     const span = (a: number, b: number) => ({ start: run[a].start, end: run[b - 1].end });
     const at = (a: number, b: number) => text.slice(run[a].start, run[b - 1].end);
@@ -306,7 +307,7 @@ function isAcronymAfter(tokens: Token[], last: Token): boolean {
 }
 
 /** Capitalised abbreviations that are not organisations. */
-const notOrganizations = new Set(['QC', 'KC', 'SC', 'MBE', 'OBE', 'CBE', 'KBE', 'MSP', 'MD', 'RN', 'IQ', 'GDP', 'GNP', 'CEO', 'CFO', 'COO', 'TV', 'DNA', 'HIV', 'AIDS', 'PM', 'AM', 'OK', 'PR', 'IT', 'AI', 'ID', 'VAT', 'PhD', 'MP', 'MPs', 'MEP', 'HQ', 'UTC', 'GMT', 'BST', 'EST', 'CET', 'FAQ', 'PDF', 'SMS', 'USD', 'EUR', 'GBP', 'COVID', 'SARS', 'NGO', 'NGOs', 'Q&A', 'LGBT', 'LGBTQ', 'US', 'UK']);
+const notOrganizations = new Set(['QC', 'KC', 'SC', 'MBE', 'OBE', 'CBE', 'KBE', 'DBE', 'CMG', 'KCMG', 'GCMG', 'CB', 'KCB', 'CH', 'FRS', 'QPM', 'MVO', 'LVO', 'CVO', 'MSP', 'MD', 'RN', 'IQ', 'GDP', 'GNP', 'CEO', 'CFO', 'COO', 'TV', 'DNA', 'HIV', 'AIDS', 'PM', 'AM', 'OK', 'PR', 'IT', 'AI', 'ID', 'VAT', 'PhD', 'MP', 'MPs', 'MEP', 'HQ', 'UTC', 'GMT', 'BST', 'EST', 'CET', 'FAQ', 'PDF', 'SMS', 'USD', 'EUR', 'GBP', 'COVID', 'SARS', 'NGO', 'NGOs', 'Q&A', 'LGBT', 'LGBTQ', 'US', 'UK']);
 
 /** Faiths and movements: named often, never actors themselves. */
 const notActors = new Set(['Islam', 'Christianity', 'Judaism', 'Hinduism', 'Buddhism', 'Sikhism', 'Scientology', 'Catholicism', 'Protestantism', 'Communism', 'Marxism', 'Zionism', 'Brexit', 'God', 'Allah', 'Internet', 'Web']);

@@ -66,7 +66,7 @@ export function findQuoteSpans(text: string, paragraphs: Span[], reporter: Repor
       }
     }
     const next = paragraphs[paragraph + 1];
-    const continues = stack.length > 0 && opensWithMark(next) && isDouble(stack[0].mark);
+    const continues = stack.length > 0 && opensWithMark(next) && isDouble(stack[0].mark) === isDouble(text[next!.start]);
     if (stack.length) {
       const first = stack[0];
       if (!continues) reporter.report('warning', 'unclosed-quote', `quote mark ${first.mark} opened here is never closed; the quote ends with its paragraph`, first.at);
