@@ -117,7 +117,7 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
     }
     if (/^[A-Z]{2,}s$/.test(m.name)) continue; // "MPs", "NGOs": plural abbreviations of common nouns
     const common = words(m.name).every((w) => englishWords.has(w.toLowerCase()) || functionWords.has(w.toLowerCase()));
-    if (m.evidence === 'verb' && common) continue; // "Officials said": a common noun, not a name
+    if (m.evidence === 'verb' && common && words(m.name).length === 1) continue; // "Officials said": a common noun, not a name
     if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
   }
 

@@ -211,8 +211,14 @@ export function attributeQuotes(
     const adjacent = inside.find((m) => m.end === last.end);
     if (adjacent) return named(adjacent, phrase);
     if (last.text === ',') {
-      const persons = inside.filter((m) => m.kind === 'person');
-      if (persons.length) return named(persons[persons.length - 1], phrase);
+      // "X, the minister, said" / "the minister, X, said" / "X, who met Y, said": the name next to the
+      // appositive's opening comma, or the name that is the appositive.
+      const commas = tokens.filter((t) => t.text === ',');
+      const open = commas.length > 1 ? commas[commas.length - 2] : undefined;
+      const apposed = open && inside.find((m) => m.kind === 'person' && m.start >= open.end && m.end === tokens[tokens.length - 2]?.end);
+      const before = open && inside.filter((m) => m.end <= open.start).at(-1);
+      const who = apposed ?? before ?? inside.filter((m) => m.kind === 'person').at(-1);
+      if (who) return named(who, phrase);
     }
     const pronoun = pronounGender[last.text.toLowerCase()];
     if (pronoun && (tokens.length === 1 || /^[,;:]$/.test(tokens[tokens.length - 2]?.text ?? '') || functionWords.has(tokens[tokens.length - 2]?.text.toLowerCase() ?? ''))) return resolvePronoun(last.text, pronoun, at);
