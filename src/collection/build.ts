@@ -30,6 +30,7 @@ export interface BuildOptions {
   mode: 'swap' | 'sync';
   stdout: ProgressOutput;
   stderr: ProgressOutput;
+  /** Extraction threads (default: one per core when there is a lot to extract, else none). */
   threads?: number;
   /** Replaces the extractor (tests); runs on this thread. */
   extractor?: Extractor;

@@ -92,7 +92,7 @@ describe('explainer build (content)', { timeout: 300_000 }, () => {
     const roots = [await project(), await project()];
     for (const root of roots) for (const n of names) await cp(join(articles, n), join(root, 'seeds', n));
     await buildContent(roots[0], { threads: 1 });
-    expect(await buildContent(roots[1], { threads: 4 })).toMatchObject({ exitCode: 0, extracted: 8 });
+    expect(await buildContent(roots[1], { threads: 2 })).toMatchObject({ exitCode: 0, extracted: 8 });
     expect(await buildContent(roots[1])).toMatchObject({ exitCode: 0, cached: 8 });
     const [a, b] = await Promise.all(roots.map((r) => snapshot(join(r, 'content'))));
     expect(a.size).toBeGreaterThanOrEqual(8);

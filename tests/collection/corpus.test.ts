@@ -1,5 +1,5 @@
-// The whole of ../shared/corpus/articles/ plus the project's seeds: one build, on worker threads,
-// with no errors and nothing the schemas or the reference checks reject.
+// The whole of ../shared/corpus/articles/ plus the project's seeds: one build with no errors
+// and nothing the schemas or the reference checks reject.
 import { cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
