@@ -108,11 +108,6 @@ class Grouper<T extends { name: string; aliases: string[] }> {
       this.byAlias.get(alias)!.add(group);
     }
   }
-
-  /** Groups whose name, surname or alias is `key`. */
-  candidates(key: string, surname: (group: Group<T>) => string): Group<T>[] {
-    return this.groups.filter((g) => g.names.has(key) || g.aliases.has(key) || surname(g) === key);
-  }
 }
 
 function mergeKey(actor: Actor): string {
@@ -147,11 +142,14 @@ function groupActors(inputs: SeedExtraction[], notes: Note[]): { groups: Group<A
         else local[i].set(actor.id, grouper.add(i, actor, key));
       }
     });
-    const surname = (g: Group<Actor>) => surnameKey(g.name);
-    const known = grouper.groups.length;
+    // The one-word names each full-name person goes by: surnames and one-word aliases.
+    const known = grouper.groups.map((g) => ({
+      g,
+      short: new Set(g.members.flatMap(({ item }) => [surnameKey(item.name), ...item.aliases.map(nameKey).filter((k) => wordCount(k) === 1)])),
+    }));
     for (const { seed, item } of oneWord) {
       const key = nameKey(item.name);
-      const matches = grouper.candidates(key, surname).filter((g) => grouper.groups.indexOf(g) < known);
+      const matches = known.filter(({ short }) => short.has(key)).map(({ g }) => g);
       if (matches.length === 1) {
         grouper.join(matches[0], seed, item, []);
         local[seed].set(item.id, matches[0]);

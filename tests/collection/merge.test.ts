@@ -83,6 +83,13 @@ describe('merge', () => {
     expect(kb.actors.map((a) => a.slug)).not.toContain('smith');
   });
 
+  it('resolves a one-word alias (a nickname) like a surname', () => {
+    const a = fixture('a.txt', 'One\nBenjamin Netanyahu, known as Bibi, spoke.', { actors: [{ id: 'a1', name: 'Benjamin Netanyahu', aliases: ['Bibi'] }] });
+    const b = fixture('b.txt', 'Two\nBibi spoke again.', { actors: [{ id: 'b1', name: 'Bibi' }] });
+    const kb = build({ seed: 'a.txt', extraction: a }, { seed: 'b.txt', extraction: b });
+    expect(kb.actors.map((x) => [x.slug, x.data.articles])).toEqual([['benjamin-netanyahu', ['a', 'b']]]);
+  });
+
   it('merges countries by canonical name and agreements by name and alias', () => {
     const kb = build({ seed: 'a.txt', extraction: seedA }, { seed: 'b.txt', extraction: seedB });
     expect(kb.actors.filter((a) => a.data.kind === 'country').map((a) => a.slug)).toEqual(['iran', 'russia']);
