@@ -12,14 +12,18 @@ function pagefindSearch() {
       /** @param {{ dir: URL, logger: import('astro').AstroIntegrationLogger }} options */
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
-        if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-        await pagefind.close();
-        logger.info(`indexed ${added.page_count} pages`);
+        try {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+          const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
+          if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+          logger.info(`indexed ${added.page_count} pages`);
+        } finally {
+          // Pagefind runs as a service process; leaving it would keep the build from exiting.
+          await pagefind.close();
+        }
       },
     },
   };
