@@ -1,7 +1,7 @@
 // Vitest globalSetup: builds the site once per run — from the fixture content, and from the seeds
 // (through the build step's content-only mode) — for the site, link, a11y and browser tests.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { root, sitePaths } from './paths.ts';
@@ -30,9 +30,24 @@ export function buildSite(contentDir: string, outDir: string) {
   if (!built.ok) throw new Error(`astro build of ${contentDir} failed:\n${built.output}`);
 }
 
+/** Removes the builds of runs whose process is gone (killed before their teardown). */
+function removeAbandonedRuns(runs: string) {
+  for (const name of existsSync(runs) ? readdirSync(runs) : []) {
+    const pid = Number(/^run-(\d+)$/.exec(name)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(join(runs, name), { recursive: true, force: true });
+    }
+  }
+}
+
 /** Builds both sites; a failure is handed to the tests (which report it) rather than aborting every suite. */
 export default function setup(project: TestProject) {
-  const base = join(root, 'test-results', 'site', `run-${process.pid}`);
+  const runs = join(root, 'test-results', 'site');
+  removeAbandonedRuns(runs);
+  const base = join(runs, `run-${process.pid}`);
   const { fixtureSite, seedRoot, seedSite } = sitePaths(base);
   project.provide('siteBase', base);
   const attempt = (build: () => void) => {
