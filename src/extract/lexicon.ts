@@ -57,7 +57,7 @@ export const titleWords = set(`
   president, vice, prime, minister, ministers, secretary, chancellor, ambassador, envoy, consul, premier, king, queen, prince, princess,
   emperor, pope, cardinal, bishop, archbishop, imam, ayatollah, rabbi, pastor, father, senator, congressman, congresswoman,
   representative, governor, mayor, deputy, undersecretary, under-secretary, chairman, chairwoman, chair, chairperson, director,
-  chief, executive, ceo, cfo, coo, founder, co-founder, head, leader, spokesman, spokeswoman, spokesperson, commissioner,
+  chief, executive, administrator, ceo, cfo, coo, founder, co-founder, head, leader, spokesman, spokeswoman, spokesperson, commissioner,
   general, admiral, colonel, captain, commander, lieutenant, sergeant, officer, judge, justice, attorney, prosecutor, lawyer,
   barrister, solicitor, professor, researcher, scientist, doctor, economist, analyst, campaigner, activist, counsel, adviser,
   advisor, aide, official, inspector, superintendent, sheriff, councillor, councilor, mp, mep, lawmaker, legislator, speaker,
@@ -74,7 +74,7 @@ export const titleWords = set(`
 export const titleHeads = set(`
   president, minister, secretary, chancellor, ambassador, envoy, consul, premier, king, queen, prince, princess, pope, senator,
   governor, mayor, deputy, undersecretary, chairman, chairwoman, chair, director, chief, executive, ceo, founder, head, leader,
-  spokesman, spokeswoman, spokesperson, commissioner, general, admiral, colonel, captain, commander, judge, justice, attorney,
+  spokesman, spokeswoman, spokesperson, administrator, commissioner, general, admiral, colonel, captain, commander, judge, justice, attorney,
   prosecutor, lawyer, barrister, professor, researcher, scientist, economist, analyst, campaigner, activist, adviser, advisor,
   aide, official, councillor, lawmaker, speaker, negotiator, manager, editor, correspondent, author, owner, coach, candidate,
   diplomat, counterpart, treasurer, dean, secretary-general, director-general, vice-president, chairperson, spokesperson
@@ -131,7 +131,7 @@ export const mediaNames = set(`
 `);
 
 /** Words that end a media outlet's name ("… News", "… Times"), or open it ("TV …", "Radio …"). */
-export const mediaHeads = set('News, Times, Post, Journal, Herald, Gazette, Tribune, Telegraph, Guardian, Observer, Chronicle, Daily, Weekly, Magazine, Mail, Express, Mirror, Star, Sun, Courier, Examiner, Inquirer, Standard, Record, Review, Bulletin, Press, Radio, Television, TV, Broadcasting, Network, Channel, Agency, Wire, Shimbun, Ilbo, Today');
+export const mediaHeads = set('News, Times, Post, Journal, Herald, Gazette, Tribune, Telegraph, Guardian, Observer, Chronicle, Daily, Weekly, Magazine, Mail, Express, Mirror, Star, Sun, Courier, Examiner, Inquirer, Standard, Record, Review, Bulletin, Press, Radio, Television, TV, Broadcasting, Channel, Wire, Shimbun, Ilbo');
 export const mediaOpeners = set('TV, Radio, Channel');
 
 /** Common nouns that introduce an outlet's name ("the magazine X", "state media X", "news agency X"). */

@@ -236,7 +236,8 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (organizationNouns.has(nounBefore) || organizationNouns.has(apposition)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
     if (single && isAcronym(nameText)) {
       // Post-nominal letters, and ordinary words written in capitals for emphasis ("UNLESS").
-      if (notOrganizations.has(nameText) || (nameText.length >= 4 && englishWords.has(nameText.toLowerCase()))) return;
+      const emphasis = englishWords.has(nameText.toLowerCase()) && (nameText.length >= 4 || lower(before ?? last) !== 'the');
+      if (notOrganizations.has(nameText) || emphasis) return;
       const proper = titleCase(nameText);
       const country = countryByName(proper);
       if (country) return emit({ ...base, ...nameSpan, kind: 'country', country, name: country.name }, tokens);
@@ -307,7 +308,7 @@ function isAcronymAfter(tokens: Token[], last: Token): boolean {
 }
 
 /** Capitalised abbreviations that are not organisations. */
-const notOrganizations = new Set(['QC', 'KC', 'SC', 'MBE', 'OBE', 'CBE', 'KBE', 'DBE', 'CMG', 'KCMG', 'GCMG', 'CB', 'KCB', 'CH', 'FRS', 'QPM', 'MVO', 'LVO', 'CVO', 'MSP', 'MD', 'RN', 'IQ', 'GDP', 'GNP', 'CEO', 'CFO', 'COO', 'TV', 'DNA', 'HIV', 'AIDS', 'PM', 'AM', 'OK', 'PR', 'IT', 'AI', 'ID', 'VAT', 'PhD', 'MP', 'MPs', 'MEP', 'HQ', 'UTC', 'GMT', 'BST', 'EST', 'CET', 'FAQ', 'PDF', 'SMS', 'USD', 'EUR', 'GBP', 'COVID', 'SARS', 'NGO', 'NGOs', 'Q&A', 'LGBT', 'LGBTQ', 'US', 'UK']);
+const notOrganizations = new Set(['MW', 'GW', 'KW', 'kW', 'MWh', 'GWh', 'TWh', 'HTML', 'CSS', 'XML', 'API', 'URL', 'USB', 'GPS', 'LED', 'LNG', 'CO2', 'EV', 'PV', 'IVF', 'PDF', 'QC', 'KC', 'SC', 'MBE', 'OBE', 'CBE', 'KBE', 'DBE', 'CMG', 'KCMG', 'GCMG', 'CB', 'KCB', 'CH', 'FRS', 'QPM', 'MVO', 'LVO', 'CVO', 'MSP', 'MD', 'RN', 'IQ', 'GDP', 'GNP', 'CEO', 'CFO', 'COO', 'TV', 'DNA', 'HIV', 'AIDS', 'PM', 'AM', 'OK', 'PR', 'IT', 'AI', 'ID', 'VAT', 'PhD', 'MP', 'MPs', 'MEP', 'HQ', 'UTC', 'GMT', 'BST', 'EST', 'CET', 'FAQ', 'PDF', 'SMS', 'USD', 'EUR', 'GBP', 'COVID', 'SARS', 'NGO', 'NGOs', 'Q&A', 'LGBT', 'LGBTQ', 'US', 'UK']);
 
 /** Faiths and movements: named often, never actors themselves. */
 const notActors = new Set(['Islam', 'Christianity', 'Judaism', 'Hinduism', 'Buddhism', 'Sikhism', 'Scientology', 'Catholicism', 'Protestantism', 'Communism', 'Marxism', 'Zionism', 'Brexit', 'God', 'Allah', 'Internet', 'Web']);
@@ -356,6 +357,8 @@ function organisationSpan(run: Run): [number, number] | null {
   while (from > 0) {
     const t = run[from - 1];
     if (honorifics.has(t.text)) break;
+    // "Buddhist and the United Nations": a name after "and the" is a name of its own.
+    if (t.text === 'and' && run[from]?.text === 'the') break;
     if (t.text === 'of' || t.text === 'for') {
       const lead = run.slice(0, from - 1);
       const titled = lead.some((r) => titleHeads.has(lower(r))) && !lead.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text));
@@ -370,7 +373,17 @@ function organisationSpan(run: Run): [number, number] | null {
   while (to < run.length) {
     const t = run[to];
     // "Civic Party and the Democratic Party": "and" after a head word starts another name.
-    if (t.text === 'and' && organizationHeads.has(run[to - 1].text) && (run[to + 1]?.text === 'the' || run.slice(to + 1).some((r) => organizationHeads.has(r.text) || isTitleWord(r) || r.text === 'of' || isAcronym(r.text)))) break;
+    if (t.text === 'and') {
+      const rest = run.slice(to + 1);
+      const headBefore = run.slice(from, to).some((r) => organizationHeads.has(r.text));
+      const anotherName =
+        rest[0]?.text === 'the' ||
+        // "… Nations and United States" (but "… of Australia and New Zealand" lists countries inside one name).
+        (!countryByName(run[to - 1].text) && [1, 2, 3].some((n) => rest.length >= n && !!countryByName(rest.slice(0, n).map((r) => r.text).join(' ')))) ||
+        (headBefore && rest.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text))) ||
+        (organizationHeads.has(run[to - 1].text) && rest.some((r) => isTitleWord(r) || r.text === 'of' || isAcronym(r.text)));
+      if (anotherName) break;
+    }
     if (nameConnectors.has(t.text) || nameConnectors.has(run[to - 1].text) || organizationHeads.has(t.text)) to++;
     else {
       const rest = run.slice(to);
