@@ -95,6 +95,19 @@ describe('a reader', () => {
     await page.close();
   });
 
+  it('sorts the actors table by name, then back by mentions', async () => {
+    const { page } = await open('/actors/');
+    const table = page.locator('section', { has: page.getByRole('heading', { name: /^People/ }) }).locator('table');
+    const names = () => table.locator('tbody td:first-child').allInnerTexts();
+    const byMentions = await names();
+    await table.getByRole('button', { name: 'Name' }).click();
+    expect(await names()).toEqual([...byMentions].sort((a, b) => a.localeCompare(b)));
+    expect(await table.locator('th[aria-sort]').innerText()).toBe('Name');
+    await table.getByRole('button', { name: 'Mentions' }).click();
+    expect(await names()).toEqual(byMentions);
+    await page.close();
+  });
+
   it('reaches every link with the keyboard alone', async () => {
     for (const path of ['/', '/articles/northland-southia-trade-pact/', '/actors/maria-okafor/', '/quotes/maria-okafor-1/']) {
       const { page } = await open(path);

@@ -18,7 +18,7 @@ describe.each(sites)('$name', ({ dir, error }) => {
 
   it('has every page type', () => {
     const paths = pages.map((p) => p.path);
-    for (const p of ['/', '/actors/', '/agreements/', '/quotes/', '/search/', '/404.html']) expect(paths).toContain(p);
+    for (const p of ['/', '/articles/', '/actors/', '/agreements/', '/quotes/', '/search/', '/404.html']) expect(paths).toContain(p);
     expect(paths.some((p) => p.startsWith('/articles/'))).toBe(true);
   });
 
