@@ -75,7 +75,9 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
       const ws = words(norm(c.fullName));
       return ws.at(-1) === name || norm(c.fullName).endsWith(` ${name}`) || (ws.length > 1 && ws[0] === name && !m.honorific);
     });
-    if (hits.length) return hits.sort((a, b) => lastMentionBefore(b, m.start) - lastMentionBefore(a, m.start))[0];
+    // The person named most recently before; a surname never reaches forward to a full name given later.
+    const before = hits.filter((c) => lastMentionBefore(c, m.start) >= 0);
+    if (before.length) return before.sort((a, b) => lastMentionBefore(b, m.start) - lastMentionBefore(a, m.start))[0];
     // A misspelt surname, as printed: close enough to one known surname, and only one.
     if (m.evidence) {
       // A title or honorific makes a near miss likely a misspelling; a bare name before "said", a typo of one letter.

@@ -92,6 +92,8 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       if (det === 'a' || det === 'an') if (!partyMentions.length && !proper) continue;
       if (plural && !partyMentions.length && !capitalisedModifier) continue;
       if (weak && !proper && !capitalisedModifier && !partyMentions.length) continue;
+      // A statement or declaration is an agreement only by its proper name ("the Jeddah Communique").
+      if (/^(statement|declaration|communique|communiqué)s?$/.test(lowerHead) && !proper) continue;
 
       const sentenceCountries = mentions.filter((x) => x.sentence === sentence && x.kind === 'country').map((x) => x.actor);
       const listed = new Set(partyMentions.map((x) => x.actor));

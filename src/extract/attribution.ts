@@ -244,9 +244,11 @@ export function attributeQuotes(
     if (npMentions.length && !titleHeads.has(head) && !unnamedSourceHeads.has(head)) return named(npMentions[npMentions.length - 1], npText);
     if (unnamedSourceHeads.has(head) || titleHeads.has(head) || /^(the|a|an|another|one)\b/i.test(npText))
       return { actor: null, mention: npText, rule: 'unnamed-source', confidence: 0.7 };
-    // Any other subject holding a name we know.
+    // Any other subject holding a name we know; else somebody the text does not name.
     if (inside.length) return named(inside[inside.length - 1], phrase);
-    return null;
+    const subject = (phrase.split(/\s+/).length <= 8 ? phrase : npText).replace(/^[\s,;:]+/, '');
+    const described = /^(the|a|an|another|one|some|several|two|three|its|his|her|their)\s/i.test(subject) && !tokenize(subject).some((t) => lemma(t));
+    return described ? { actor: null, mention: subject, rule: 'unnamed-source', confidence: 0.6 } : null;
   }
 
   function followsBy(m: ActorMention): boolean {

@@ -33,8 +33,10 @@ type Run = Token[];
 const lower = (t: Token) => t.text.toLowerCase();
 const isAcronym = (s: string) => /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z])$/.test(s) && /[A-Z]/.test(s);
 const isTitleWord = (t: Token) => titleWords.has(lower(t));
+/** Arabic and other particles written in lower case before a capitalised name ("al-Haddad"). */
+const particleName = /^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|van|von|de|da|di|du|le|la|d|l)[-‐'’]\p{Lu}/u;
 const isCapWord = (t: Token | undefined): t is Token =>
-  !!t && t.cap && isWord(t) && t.text !== 'I' && !/^I['’]/.test(t.text) && !weekdays.has(t.text) && !months.has(t.text);
+  !!t && (t.cap || particleName.test(t.text)) && isWord(t) && t.text !== 'I' && !/^I['’]/.test(t.text) && !weekdays.has(t.text) && !months.has(t.text);
 const titleCase = (s: string) => s.split(' ').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
 
 function capAfterConnectors(tokens: Token[], i: number): boolean {

@@ -1,5 +1,14 @@
 import type { Reporter } from './diagnostics.ts';
 import type { Span } from './types.ts';
+import { reportingVerbs } from './lexicon.ts';
+
+/** Where ", Name said" / ", she told" interrupts an unclosed quote: the offset of its comma, or -1. */
+function embeddedCue(text: string, from: number, to: number): number {
+  const cue = /,\s+(?:(?:[A-Z][\p{L}'’.-]*\s+){1,3}|(?:he|she|they)\s+)(\p{Ll}+)\b/gu;
+  cue.lastIndex = from;
+  for (let m = cue.exec(text); m && m.index < to; m = cue.exec(text)) if (reportingVerbs.has(m[1])) return m.index;
+  return -1;
+}
 
 export interface QuoteSpan extends Span {
   /** Offset of the opening mark. */
@@ -69,8 +78,13 @@ export function findQuoteSpans(text: string, paragraphs: Span[], reporter: Repor
     const continues = stack.length > 0 && opensWithMark(next) && isDouble(stack[0].mark) === isDouble(text[next!.start]);
     if (stack.length) {
       const first = stack[0];
-      if (!continues) reporter.report('warning', 'unclosed-quote', `quote mark ${first.mark} opened here is never closed; the quote ends with its paragraph`, first.at);
-      push(first.at, null, continues);
+      if (continues) push(first.at, null, true);
+      else {
+        // A mark never closed: the words end at the paragraph, or before a cue inside it ("…, Mendes told reporters").
+        const cue = continues ? -1 : embeddedCue(text, first.at + 1, p.end);
+        reporter.report('warning', 'unclosed-quote', `quote mark ${first.mark} opened here is never closed; the quote ends ${cue >= 0 ? 'before its attribution' : 'with its paragraph'}`, first.at);
+        push(first.at, cue >= 0 ? cue : null);
+      }
     }
     carried = continues;
 

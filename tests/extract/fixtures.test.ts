@@ -10,6 +10,8 @@ interface Expected {
   actors?: { name: string; kind: string; aliases?: string[]; role?: string; affiliation?: string }[];
   agreements?: { name: string; aliases?: string[]; parties: string[]; status?: string }[];
   absent?: string[];
+  /** The words naming each quote's speaker, in quote order. */
+  speakerMentions?: string[];
   warnings?: string[];
 }
 
@@ -33,6 +35,11 @@ describe.each(cases)('%s', (name) => {
     it('finds exactly the quotes, each with its speaker', () => {
       expect(result.quotes.map((q) => ({ text: q.text, speaker: actorName(q.speaker) }))).toEqual(expected.quotes);
       for (const q of result.quotes) expect(result.article.text.slice(q.start, q.end)).toBe(q.text);
+    });
+
+  if (expected.speakerMentions)
+    it('keeps the words that name each speaker', () => {
+      expect(result.quotes.map((q) => q.speaker_mention)).toEqual(expected.speakerMentions);
     });
 
   if (expected.actors)
