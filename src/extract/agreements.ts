@@ -164,7 +164,14 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
   }
 
   function record(f: Found) {
-    const same = found.find((g) => g.key === f.key);
+    // The same agreement, or a shorter form of a name seen before ("Capital Adequacy Framework" of "G20 Capital Adequacy Framework").
+    const [head, words] = f.key.split(':');
+    const same =
+      found.find((g) => g.key === f.key) ??
+      found.find((g) => {
+        const [gHead, gWords] = g.key.split(':');
+        return gHead === head && !!words && !!gWords && (gWords.endsWith(` ${words}`) || words.endsWith(` ${gWords}`));
+      });
     if (!same) return void found.push(f);
     for (const a of f.aliases) same.aliases.add(a);
     if (f.name !== same.name) same.aliases.add(f.name);
