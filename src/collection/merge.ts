@@ -142,14 +142,13 @@ function groupActors(inputs: SeedExtraction[], notes: Note[]): { groups: Group<A
         else local[i].set(actor.id, grouper.add(i, actor, key));
       }
     });
-    // The one-word names each full-name person goes by: surnames and one-word aliases.
-    const known = grouper.groups.map((g) => ({
-      g,
-      short: new Set(g.members.flatMap(({ item }) => [surnameKey(item.name), ...item.aliases.map(nameKey).filter((k) => wordCount(k) === 1)])),
-    }));
+    // Full-name persons by the one-word names they go by: surnames and one-word aliases.
+    const byShortName = index(grouper.groups, (g) =>
+      g.members.flatMap(({ item }) => [surnameKey(item.name), ...item.aliases.map(nameKey).filter((k) => wordCount(k) === 1)]),
+    );
     for (const { seed, item } of oneWord) {
       const key = nameKey(item.name);
-      const matches = known.filter(({ short }) => short.has(key)).map(({ g }) => g);
+      const matches = byShortName.get(key) ?? [];
       if (matches.length === 1) {
         grouper.join(matches[0], seed, item, []);
         local[seed].set(item.id, matches[0]);
@@ -184,6 +183,17 @@ function giveSlugs<T>(groups: Group<T>[], fallback: string): void {
   const ranked = bySeed(groups);
   const slugs = assignSlugs(ranked.map((g) => ({ key: g.key, slug: slugify(g.name, fallback) })));
   for (const g of ranked) g.slug = slugs.get(g.key)!;
+}
+
+/** Items by key (an item may have several keys), each list in item order. */
+function index<T>(items: T[], keys: (item: T) => Iterable<string>): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items)
+    for (const key of new Set(keys(item))) {
+      if (!map.has(key)) map.set(key, []);
+      map.get(key)!.push(item);
+    }
+  return map;
 }
 
 /** Distinct values in first-seen order. */
@@ -294,13 +304,7 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
         });
       });
   });
-  const bySpeaker = new Map<string, Entry<QuoteData>[]>();
-  for (const q of quotes) {
-    const speaker = q.data.speaker as string | null;
-    if (!speaker) continue;
-    if (!bySpeaker.has(speaker)) bySpeaker.set(speaker, []);
-    bySpeaker.get(speaker)!.push(q);
-  }
+  const bySpeaker = index(quotes, (q) => (q.data.speaker ? [q.data.speaker as string] : []));
   for (const list of bySpeaker.values())
     list.forEach((q, n) => {
       q.data.previous = list[n - 1]?.slug ?? null;
@@ -342,6 +346,12 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
   const seedIndices = (members: Member<unknown>[]) => unique(members.map((m) => m.seed)).sort((a, b) => a - b);
   const inArticle = (i: number, m: Mention) => ({ article: articleSlugs.get(inputs[i].seed)!, sentence: m.sentence, start: m.start, end: m.end });
 
+  /** Looks up the slugs of the entries that have a key (a reference to something). */
+  const slugsBy = <T>(entries: Entry<T>[], keys: (data: T) => string[]) => {
+    const map = index(entries, (e) => keys(e.data));
+    return (key: string) => (map.get(key) ?? []).map((e) => e.slug);
+  };
+  const quotesAbout = slugsBy(quotes, (q) => q.agreements as string[]);
   const agreements: Entry<AgreementData>[] = agreementGroups.map((g) => {
     const seeds = seedIndices(g.members);
     let status: Agreement['status'] = null;
@@ -356,11 +366,13 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
         status,
         articles: seeds.map((i) => articleSlugs.get(inputs[i].seed)!),
         mentions: g.members.flatMap(({ seed, item }) => item.mentions.map((m) => inArticle(seed, m))),
-        quotes: quotes.filter((q) => (q.data.agreements as string[]).includes(g.slug)).map((q) => q.slug),
+        quotes: quotesAbout(g.slug),
       },
     };
   });
 
+  const agreementsOf = slugsBy(agreements, (a) => a.parties as string[]);
+  const quotesBy = slugsBy(quotes, (q) => (q.speaker ? [q.speaker as string] : []));
   const actors: Entry<ActorData>[] = actorGroups.map((g) => {
     const seeds = seedIndices(g.members);
     let affiliation: string | null = null;
@@ -382,14 +394,17 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
         roles: rolesOf(g.members, (seed) => articleSlugs.get(inputs[seed].seed)!),
         affiliation,
         articles: seeds.map((i) => articleSlugs.get(inputs[i].seed)!),
-        quotes: bySpeaker.get(g.slug)?.map((q) => q.slug) ?? [],
-        agreements: agreements.filter((a) => (a.data.parties as string[]).includes(g.slug)).map((a) => a.slug),
+        quotes: quotesBy(g.slug),
+        agreements: agreementsOf(g.slug),
         related,
         mentions: g.members.flatMap(({ seed, item }) => item.mentions.map((m) => inArticle(seed, m))),
       },
     };
   });
 
+  const actorsIn = slugsBy(actors, (a) => a.articles as string[]);
+  const agreementsIn = slugsBy(agreements, (a) => a.articles as string[]);
+  const quotesIn = slugsBy(quotes, (q) => [q.article as string]);
   const articles: Entry<ArticleData>[] = inputs.map(({ seed, extraction }, i) => {
     const { article } = extraction;
     const slug = articleSlugs.get(seed)!;
@@ -413,10 +428,10 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
         // First mentioned first; actors the text never points at (e.g. only in a role) last.
         actors: unique([
           ...mentions.filter((m) => m.collection === 'actors').map((m) => m.id),
-          ...actors.filter((a) => (a.data.articles as string[]).includes(slug)).map((a) => a.slug),
+          ...actorsIn(slug),
         ]),
-        agreements: agreements.filter((a) => (a.data.articles as string[]).includes(slug)).map((a) => a.slug),
-        quotes: quotes.filter((q) => q.data.article === slug).map((q) => q.slug),
+        agreements: agreementsIn(slug),
+        quotes: quotesIn(slug),
         wordCount: countWords(article.text),
       },
     };
