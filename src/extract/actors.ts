@@ -244,7 +244,7 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
     const roles = c.kind === 'person' ? rolesOf(article, c) : [];
     const roleText = roles.map((r) => r.text).join(' ');
     let gender = c.gender;
-    if (!gender && c.kind === 'person') gender = femaleWords.test(roleText) ? 'female' : maleWords.test(roleText) ? 'male' : null;
+    if (!gender && c.kind === 'person') gender = femaleWords.test(roleText) ? 'female' : maleWords.test(roleText) ? 'male' : pronounAfter(article, c, sorted);
     return {
       id: ids.get(c)!,
       name,
@@ -261,6 +261,18 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
     .map(([m, c]) => ({ ...m, kind: c.kind, actor: ids.get(c)! }))
     .sort((a, b) => a.start - b.start);
   return { actors, mentions };
+}
+
+/** The gender of the first he/she/his/her after a person's mentions, before anyone else is named. */
+function pronounAfter(article: ExtractedArticle, c: Cluster, all: Cluster[]): 'male' | 'female' | null {
+  const others = all.filter((o) => o !== c && o.kind === 'person').flatMap((o) => o.mentions.map((m) => m.start));
+  for (const m of c.mentions) {
+    const next = Math.min(m.end + 300, ...others.filter((at) => at > m.end));
+    const window = article.text.slice(m.end, next).replace(/["“][^"”]*["”]/g, ' ');
+    const pronoun = /\b(he|his|him|she|her)\b/i.exec(window);
+    if (pronoun) return /^(she|her)$/i.test(pronoun[1]) ? 'female' : 'male';
+  }
+  return null;
 }
 
 function displayName(c: Cluster): string {
