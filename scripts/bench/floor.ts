@@ -33,7 +33,7 @@ export function writeFloorProject(root: string, pages: number): void {
 export async function buildFloor(root: string, pages: number, cpuProf?: string): Promise<Run> {
   writeFloorProject(root, pages);
   const profile = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [];
-  return mustRun(process.execPath, [...profile, astroBin, 'build', '--silent'], {
+  return mustRun(process.execPath, [...profile, astroBin, 'build'], {
     cwd: root,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },
   });

@@ -15,6 +15,8 @@ export interface Run {
   code: number;
   stdout: string;
   stderr: string;
+  /** Every output line (stdout and stderr, colours removed) with the seconds since the start at which it arrived. */
+  lines: { t: number; text: string }[];
 }
 
 const gnuTime = '/usr/bin/time';
@@ -57,8 +59,22 @@ export async function measure(command: string, args: string[], options: { cwd: s
   const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
+  const lines: Run['lines'] = [];
+  const partial = { stdout: '', stderr: '' };
+  const collect = (stream: 'stdout' | 'stderr', chunk: string) => {
+    const t = (performance.now() - started) / 1000;
+    const parts = (partial[stream] + chunk).split('\n');
+    partial[stream] = parts.pop()!;
+    for (const text of parts) lines.push({ t, text: text.replace(/\x1b\[[0-9;]*m/g, '') });
+  };
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    collect('stdout', String(d));
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    collect('stderr', String(d));
+  });
   let peakKiB = 0;
   const sampler = setInterval(() => (peakKiB = Math.max(peakKiB, treeRssKiB(child.pid!))), options.sampleMs ?? 100);
   const code = await new Promise<number>((resolve, reject) => {
@@ -79,7 +95,7 @@ export async function measure(command: string, args: string[], options: { cwd: s
     if (Number.isFinite(user + system)) cpuSeconds = user + system;
     rmSync(timeFile, { force: true });
   }
-  return { seconds, peakRssMiB: peakKiB / 1024, maxProcessRssMiB, cpuSeconds, code, stdout, stderr };
+  return { seconds, peakRssMiB: peakKiB / 1024, maxProcessRssMiB, cpuSeconds, code, stdout, stderr, lines };
 }
 
 /** Like `measure`, but a non-zero exit is an error that shows the command's output. */

@@ -229,6 +229,11 @@ async function main(): Promise<void> {
         `| ${int(r.size)} | ${fmt(r.build.seconds)} | ${r.build.extractionSeconds == null ? '?' : fmt(r.build.extractionSeconds)} | ${fmt(r.rebuild.seconds)} | ${cpuText(r.rebuild)} | ${r.rebuild.extracted ?? '?'} | ${r.rebuild.cached ?? '?'} | ${fmt(r.rebuildBudget)} |`,
     ),
   ].join('\n');
+  const phaseTable = [
+    `| phase (${int(big.size)} articles) | full build s | rebuild s |`,
+    '| --- | ---: | ---: |',
+    ...big.build.phases.map((p) => `| ${p.name} | ${fmt(p.seconds)} | ${((s) => (s == null ? '–' : fmt(s)))(big.rebuild.phases.find((q) => q.name === p.name)?.seconds)} |`),
+  ].join('\n');
   const profileSection = profiles
     ? (() => {
         const { small: ps, big: pb } = profiles;
@@ -262,6 +267,10 @@ async function main(): Promise<void> {
       })()
     : '';
 
+  // A hand-written analysis between these markers survives a rerun; the rest of the file is generated.
+  const reportPath = join(root, 'docs/BENCHMARKS.md');
+  const kept = existsSync(reportPath) ? /<!-- analysis -->[\s\S]*?<!-- \/analysis -->\n/.exec(readFileSync(reportPath, 'utf8'))?.[0] : undefined;
+  const analysis = kept ?? '<!-- analysis -->\n<!-- /analysis -->\n';
   const report = `# Benchmarks
 
 Numbers from one run of \`npm run bench\` (${sizes.map(int).join(' and ')} articles, best of ${repeat}), started ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
@@ -272,6 +281,7 @@ Numbers from one run of \`npm run bench\` (${sizes.map(int).join(' and ')} artic
 
 ${targetTable}
 
+${analysis}
 ## Extraction throughput
 
 Both engines over the same ${int(largest)} generated articles, in-process, each in its own Node process pinned to one core (\`taskset -c 0\`), after a warm-up over 20 articles; a word is a whitespace-separated token.
@@ -295,6 +305,10 @@ After the full build, one seed (the middle one) gets a quoted sentence appended 
 
 ${rebuildTable}
 
+Where the wall time of the largest builds goes, from when each phase's first output line arrives (a rebuild extracts too few seeds to print extraction progress, so its extraction is counted in the next phase):
+
+${phaseTable}
+
 ${profileSection}## How the corpus is generated
 
 \`scripts/bench/corpus.ts\` recombines the ${loadSources().length} real articles in \`../shared\` (\`corpus/articles/\`, the dev set in \`eval/dev/\` and the first seed) with the mulberry32 PRNG seeded with \`0x${defaultSeed.toString(16)}\`, so a size always gives the same files:
@@ -317,13 +331,13 @@ npm run bench -- --profile                 # add the CPU profile even when every
 npx node scripts/bench/corpus.ts --size 1000 --out /tmp/corpus   # only the corpus
 \`\`\`
 
-The run copies \`src/\` and the Astro config once at its start, so edits made while it runs do not mix into its numbers; \`--keep\` leaves its scratch folder in place. A missed build target adds CPU profiles of the smallest and the largest build to this file. Run it on an otherwise idle machine.
+The run copies \`src/\` and the Astro config once at its start, so edits made while it runs do not mix into its numbers; \`--keep\` leaves its scratch folder in place. A missed build target adds CPU profiles of the smallest and the largest build to this file. The notes between \`<!-- analysis -->\` markers are written by hand and kept when the file is regenerated: check them against the new numbers. Run it on an otherwise idle machine.
 `;
 
-  console.log(`\n${targetTable}\n\n${throughputTable}\n\n${buildTable}\n\n${rebuildTable}\n${profileSection ? `\n${profileSection}` : ''}`);
+  console.log(`\n${targetTable}\n\n${throughputTable}\n\n${buildTable}\n\n${rebuildTable}\n\n${phaseTable}\n${profileSection ? `\n${profileSection}` : ''}`);
   if (!values['no-write']) {
     mkdirSync(join(root, 'docs'), { recursive: true });
-    writeFileSync(join(root, 'docs/BENCHMARKS.md'), report);
+    writeFileSync(reportPath, report);
     log('wrote docs/BENCHMARKS.md');
   }
 }

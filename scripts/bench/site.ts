@@ -17,6 +17,42 @@ export interface SiteRun extends Run {
   cached: number | null;
   /** Wall time of the build's extraction phase, from its last progress line, when it prints one. */
   extractionSeconds: number | null;
+  phases: Phase[];
+}
+
+export interface Phase {
+  name: string;
+  seconds: number;
+}
+
+/**
+ * Where a build's wall time goes, from when its output lines arrive: each phase ends at the first
+ * line matching its marker (after the previous phase's end). A phase whose marker never shows is
+ * counted in the next one.
+ */
+const phaseMarkers: [string, RegExp][] = [
+  ['read and extract seeds', /extracting seeds (\d+)\/\1,/],
+  ['merge, validate, write content/, start astro build', /^\d\d:\d\d:\d\d \[/],
+  ['Astro: load config, start Vite', /Syncing content/],
+  ['Astro: load content collections, types', /Building static entrypoints/],
+  ['Astro: bundle (Vite)', /generating static routes/],
+  ['Astro: render pages', /@astrojs\/sitemap|Waiting for integration/],
+  ['Astro: sitemap, Pagefind index', /indexed \d+ pages/],
+];
+
+export function phases(run: Run): Phase[] {
+  const out: Phase[] = [];
+  let at = 0;
+  let since = 0;
+  for (const [name, marker] of phaseMarkers) {
+    const i = run.lines.findIndex((l, index) => index >= at && marker.test(l.text));
+    if (i < 0) continue;
+    out.push({ name, seconds: run.lines[i].t - since });
+    since = run.lines[i].t;
+    at = i + 1;
+  }
+  out.push({ name: 'Astro exits; swap into place, prune cache', seconds: run.seconds - since });
+  return out;
 }
 
 const snapshotFiles = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
@@ -55,7 +91,7 @@ export function countHtml(dir: string): number {
 
 /** `explainer build` (of the `code` snapshot) in the project; with `cpuProf`, every Node process and thread writes a V8 profile there. */
 export async function buildSite(code: string, project: string, cpuProf?: string): Promise<SiteRun> {
-  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', CI: '1' };
+  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1', CI: '1', NO_COLOR: '1' };
   if (cpuProf) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${cpuProf}`.trim();
   const run = await measure(process.execPath, [join(code, 'src/cli.ts'), 'build'], { cwd: project, env });
   if (run.code !== 0) throw new Error(`explainer build exited ${run.code}\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
@@ -68,5 +104,6 @@ export async function buildSite(code: string, project: string, cpuProf?: string)
     extracted: counts ? Number(counts[1]) : null,
     cached: counts ? Number(counts[2]) : null,
     extractionSeconds: phase ? Number(phase[2]) : null,
+    phases: phases(run),
   };
 }
