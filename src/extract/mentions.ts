@@ -35,7 +35,7 @@ const isAcronym = (s: string) => /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[
 const isTitleWord = (t: Token) => titleWords.has(lower(t));
 /** Arabic and other particles written in lower case before a capitalised name ("al-Haddad"). */
 const particleName = /^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|van|von|de|da|di|du|le|la|d|l)[-‐'’]\p{Lu}/u;
-const isCapWord = (t: Token | undefined): t is Token =>
+const isCapWord = (t: Token | undefined): boolean =>
   !!t && (t.cap || particleName.test(t.text)) && isWord(t) && t.text !== 'I' && !/^I['’]/.test(t.text) && !weekdays.has(t.text) && !months.has(t.text);
 const titleCase = (s: string) => s.split(' ').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
 
@@ -77,10 +77,6 @@ function longest<T>(run: Run, from: number, text: string, look: (name: string) =
 const stripThe = (s: string) => s.replace(/^the\s+/i, '');
 const mediaLookup = (name: string) => (mediaNames.has(name) || mediaNames.has(stripThe(name)) ? true : undefined);
 const orgLookup = (name: string) => (organizationNames.has(name) || organizationNames.has(stripThe(name)) ? true : undefined);
-
-export interface MentionContext {
-  article: ExtractedArticle;
-}
 
 /**
  * Finds the names in an article: countries (also through demonyms), places, organisations, media
@@ -336,16 +332,12 @@ function roleSpan(run: Run, nameStart: number, tokens: Token[]): Span | undefine
   // A lower-case "to"/"of" phrase ends a run: "Ambassador to Moscow" is two runs; join them back.
   let start = run[0].start;
   const first = tokens.indexOf(run[0]);
-  if (first >= 2 && /^(to|of|for)$/.test(tokens[first - 1].text) && tokens[first - 2].cap && isTitleLike(tokens, first - 2)) {
+  if (first >= 2 && /^(to|of|for)$/.test(tokens[first - 1].text) && tokens[first - 2].cap && isTitleWord(tokens[first - 2])) {
     let b = first - 2;
     while (b > 0 && tokens[b - 1].cap && !functionWords.has(lower(tokens[b - 1]))) b--;
     start = tokens[b].start;
   }
   return { start, end };
-}
-
-function isTitleLike(tokens: Token[], i: number): boolean {
-  return isTitleWord(tokens[i]);
 }
 
 /** Where an organisation's name lies in a run: [from, to), or null. */

@@ -34,5 +34,5 @@ function token(text: string, start: number): Token {
   return { text, start, end: start + text.length, cap: /^\p{Lu}/u.test(text) };
 }
 
-export const isWord = (t: Token | undefined): t is Token => !!t && /^[\p{L}\p{N}]/u.test(t.text);
+export const isWord = (t: Token | undefined): boolean => !!t && /^[\p{L}\p{N}]/u.test(t.text);
 export const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$/.test(t.text);
