@@ -2,7 +2,7 @@ import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
 import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
 import { englishWords, functionWords, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
-import { toSlug, uniqueSlug } from './slug.ts';
+import { localId, uniqueId } from './slug.ts';
 
 /** A name mention, once assigned to its actor. */
 export interface ActorMention extends NameMention {
@@ -234,7 +234,7 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
   const taken = new Set<string>();
   const ids = new Map<Cluster, string>();
   const sorted = [...clusters].sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
-  for (const c of sorted) ids.set(c, uniqueSlug(toSlug(displayName(c), c.kind), taken));
+  for (const c of sorted) ids.set(c, uniqueId(localId(displayName(c), c.kind), taken));
   const countryId = (code: string | undefined) => {
     const c = sorted.find((x) => x.kind === 'country' && x.countryCode === code);
     return c ? ids.get(c)! : null;

@@ -2,7 +2,7 @@ import type { Actor, Agreement, AgreementStatus, ExtractedArticle, Mention } fro
 import type { ActorMention } from './actors.ts';
 import { isWord, tokenize, type Token } from './tokens.ts';
 import { agreementHeads, functionWords, weakAgreementHeads } from './lexicon.ts';
-import { toSlug, uniqueSlug } from './slug.ts';
+import { localId, uniqueId } from './slug.ts';
 
 interface Found {
   name: string;
@@ -185,7 +185,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
 
   const taken = new Set<string>();
   return found.map((f) => ({
-    id: uniqueSlug(toSlug(f.name, 'agreement'), taken),
+    id: uniqueId(localId(f.name, 'agreement'), taken),
     name: f.name.charAt(0).toUpperCase() + f.name.slice(1),
     aliases: [...f.aliases].filter((a) => a !== f.name).sort(),
     parties: f.parties,

@@ -1,7 +1,5 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Processor } from 'unified';
 import type { Root, RootContent } from 'mdast';
 import type { ExtractedArticle, Span } from './types.ts';
 import { locator, Reporter } from './diagnostics.ts';
@@ -71,17 +69,35 @@ function warnFrontmatterLookalikes(text: string, paragraphs: Span[], reporter: R
       reporter.report('warning', 'frontmatter-lookalike', '`---` line in the body is kept as text, not read as frontmatter', p.start);
 }
 
+// The Markdown reader loads only when a Markdown seed comes: most seeds are plain text, and
+// `explainer extract` starts faster without it (Node requires ES modules synchronously).
+const require = createRequire(import.meta.url);
+let markdown: { parser: Processor; parseYaml: (text: string) => unknown; YAMLParseError: new (...args: never[]) => Error & { pos?: number[] } } | undefined;
+function markdownReader() {
+  if (!markdown) {
+    const { unified } = require('unified');
+    const yaml = require('yaml');
+    markdown = {
+      parser: unified().use(require('remark-parse').default).use(require('remark-frontmatter').default, ['yaml']),
+      parseYaml: yaml.parse,
+      YAMLParseError: yaml.YAMLParseError,
+    };
+  }
+  return markdown;
+}
+
 const frontmatterFields = ['title', 'date', 'source', 'author'] as const;
 type Frontmatter = Partial<Record<(typeof frontmatterFields)[number], string>>;
 
 function readFrontmatter(node: RootContent | undefined, reporter: Reporter): Frontmatter {
   if (!node || node.type !== 'yaml') return {};
   const offset = (node.position?.start.offset ?? 0) + 4; // past the opening `---\n`
+  const { parseYaml, YAMLParseError } = markdownReader();
   let data: unknown;
   try {
     data = parseYaml(node.value);
   } catch (error) {
-    const at = error instanceof YAMLParseError ? offset + (error.pos?.[0] ?? 0) : offset;
+    const at = error instanceof YAMLParseError ? offset + ((error as { pos?: number[] }).pos?.[0] ?? 0) : offset;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     reporter.report('error', 'frontmatter', `frontmatter is not valid YAML (${reason}) — fix the YAML between the --- lines`, at);
     return {};
@@ -125,7 +141,7 @@ function blocks(nodes: RootContent[]): RootContent[] {
  * text is the headline and the blocks' plain text, one per line, so offsets stay simple.
  */
 function readMarkdown(seed: SeedInput, source: string, reporter: Reporter): ExtractedArticle {
-  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(source) as Root;
+  const tree = markdownReader().parser.parse(source) as Root;
   const meta = readFrontmatter(tree.children[0], reporter);
   const body = blocks(tree.children);
   let titleText = meta.title ?? '';
