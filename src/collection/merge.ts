@@ -6,6 +6,7 @@ import type { articleSchema } from '../schema/article.ts';
 import type { quoteSchema } from '../schema/quote.ts';
 import { countryKey, displayName, nameKey, surnameKey, wordCount } from './names.ts';
 import { assignSlugs, slugify } from './slug.ts';
+import { isGenericInstitution } from '../extract/lexicon.ts';
 
 /** One seed's extraction; `seed` is its file name under seeds/ (e.g. `x.txt`). */
 export interface SeedExtraction {
@@ -111,7 +112,9 @@ class Grouper<T extends { name: string; aliases: string[] }> {
 }
 
 function mergeKey(actor: Actor): string {
-  return actor.kind === 'country' ? countryKey(actor.name) : nameKey(actor.name);
+  if (actor.kind === 'country') return countryKey(actor.name);
+  // "Government" in two articles is one body only when it is the same country's.
+  return isGenericInstitution(actor.name) ? `${nameKey(actor.name)} of ${actor.affiliation ?? 'unknown'}` : nameKey(actor.name);
 }
 
 /**

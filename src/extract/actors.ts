@@ -1,7 +1,7 @@
 import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
 import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
-import { englishWords, functionWords, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
+import { englishWords, functionWords, isGenericInstitution, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
 
 /** A name mention, once assigned to its actor. */
@@ -239,6 +239,9 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
     const c = sorted.find((x) => x.kind === 'country' && x.countryCode === code);
     return c ? ids.get(c)! : null;
   };
+  // "the government" of an article is its main country's, whatever article it is in.
+  const mainCountry = [...sorted].filter((c) => c.kind === 'country').sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  const mainCountryId = mainCountry ? ids.get(mainCountry)! : null;
   const actors: Actor[] = sorted.map((c) => {
     const name = displayName(c);
     const roles = c.kind === 'person' ? rolesOf(article, c) : [];
@@ -251,7 +254,10 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
       kind: c.kind,
       aliases: [...c.surfaces.keys()].filter((s) => s !== name).sort(),
       roles,
-      affiliation: c.kind === 'country' ? null : affiliationOf(article, c, sorted, ids) ?? countryId(c.kind === 'place' ? c.countryCode : undefined),
+      affiliation:
+        c.kind === 'country'
+          ? null
+          : (affiliationOf(article, c, sorted, ids) ?? countryId(c.kind === 'place' ? c.countryCode : undefined) ?? (isGenericInstitution(name) ? mainCountryId : null)),
       gender,
       mentions: c.mentions.map((m) => ({ start: m.start, end: m.end, sentence: m.sentence })).sort((a, b) => a.start - b.start),
     };

@@ -183,3 +183,7 @@ export const weakAgreementHeads = set('partnership, partnerships, project, proje
 export const pronouns: Map<string, 'male' | 'female' | 'plural' | 'neuter'> = new Map([
   ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['it', 'neuter'],
 ]);
+
+/** Institutions named by their head word alone ("Government", "Parliament"): whose they are depends on the article. */
+export const isGenericInstitution = (name: string) =>
+  /^(the\s+)?(government|parliament|senate|congress|cabinet|ministry|court|supreme court|police|army|navy|military|administration|treasury|council|assembly|opposition)$/i.test(name);
