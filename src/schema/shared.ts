@@ -4,7 +4,10 @@ import { z } from 'zod';
  * Builds the schema of a reference to another collection. The generator passes plain slugs
  * (`z.string()`); `src/content.config.ts` passes Astro's `reference()`.
  */
-export type Ref = (collection: 'articles' | 'actors' | 'agreements' | 'quotes') => z.ZodType;
+export type Ref = (collection: 'articles' | 'actors' | 'agreements' | 'quotes') => z.ZodType<RefValue>;
+
+/** A reference as the generator writes it (a slug) or as Astro reads it back (`{ collection, id }`). */
+export type RefValue = string | { collection: string; id: string };
 
 export const slugRef: Ref = () => z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
