@@ -10,6 +10,8 @@ export interface Run {
   peakRssMiB: number;
   /** The largest single process's peak (getrusage, via /usr/bin/time); null without it. */
   maxProcessRssMiB: number | null;
+  /** The processes of the tree at the sampled peak, largest first. */
+  atPeak: { command: string; rssMiB: number }[];
   /** User + system CPU seconds of the whole tree (getrusage), less disturbed than wall time by other load; null without /usr/bin/time. */
   cpuSeconds: number | null;
   code: number;
@@ -40,15 +42,27 @@ function childPids(pid: number): number[] {
   }
 }
 
-/** Summed resident memory of a process and all its descendants. */
-function treeRssKiB(root: number): number {
-  let sum = 0;
+/** `node …/astro.mjs build` → `astro.mjs build`: enough of a command line to tell processes apart. */
+function commandLine(pid: number): string {
+  try {
+    const [exe, ...args] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const script = args.find((a) => !a.startsWith('-'));
+    const name = (path: string) => path.replace(/^.*\//, '');
+    return script && /(^|\/)node$/.test(exe) ? `node ${name(script)} ${args.slice(args.indexOf(script) + 1, args.indexOf(script) + 2).join(' ')}`.trim() : name(exe);
+  } catch {
+    return '?';
+  }
+}
+
+/** Resident KiB of a process and each of its descendants. */
+function treeRss(root: number): Map<number, number> {
+  const rss = new Map<number, number>();
   for (const stack = [root]; stack.length; ) {
     const pid = stack.pop()!;
-    sum += rssKiB(pid);
+    rss.set(pid, rssKiB(pid));
     stack.push(...childPids(pid));
   }
-  return sum;
+  return rss;
 }
 
 export async function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; sampleMs?: number }): Promise<Run> {
@@ -76,7 +90,17 @@ export async function measure(command: string, args: string[], options: { cwd: s
     collect('stderr', String(d));
   });
   let peakKiB = 0;
-  const sampler = setInterval(() => (peakKiB = Math.max(peakKiB, treeRssKiB(child.pid!))), options.sampleMs ?? 100);
+  let atPeak = new Map<number, number>();
+  const names = new Map<number, string>();
+  const sampler = setInterval(() => {
+    const rss = treeRss(child.pid!);
+    for (const pid of rss.keys()) if (!names.has(pid)) names.set(pid, commandLine(pid));
+    const sum = [...rss.values()].reduce((a, b) => a + b, 0);
+    if (sum > peakKiB) {
+      peakKiB = sum;
+      atPeak = rss;
+    }
+  }, options.sampleMs ?? 100);
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (c) => resolve(c ?? 1));
@@ -95,7 +119,11 @@ export async function measure(command: string, args: string[], options: { cwd: s
     if (Number.isFinite(user + system)) cpuSeconds = user + system;
     rmSync(timeFile, { force: true });
   }
-  return { seconds, peakRssMiB: peakKiB / 1024, maxProcessRssMiB, cpuSeconds, code, stdout, stderr, lines };
+  const processes = [...atPeak]
+    .filter(([, kib]) => kib > 20 * 1024)
+    .sort((a, b) => b[1] - a[1])
+    .map(([pid, kib]) => ({ command: names.get(pid) ?? '?', rssMiB: kib / 1024 }));
+  return { seconds, peakRssMiB: peakKiB / 1024, maxProcessRssMiB, atPeak: processes, cpuSeconds, code, stdout, stderr, lines };
 }
 
 /** Like `measure`, but a non-zero exit is an error that shows the command's output. */

@@ -59,6 +59,7 @@ function best<T extends Run>(runs: T[]): T {
     ...fastest,
     peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)),
     maxProcessRssMiB: single.length ? Math.max(...single) : null,
+    atPeak: runs.reduce((a, b) => (b.peakRssMiB > a.peakRssMiB ? b : a)).atPeak,
     cpuSeconds: cpu.length ? Math.min(...cpu) : null,
   };
 }
@@ -229,6 +230,7 @@ async function main(): Promise<void> {
         `| ${int(r.size)} | ${fmt(r.build.seconds)} | ${r.build.extractionSeconds == null ? '?' : fmt(r.build.extractionSeconds)} | ${fmt(r.rebuild.seconds)} | ${cpuText(r.rebuild)} | ${r.rebuild.extracted ?? '?'} | ${r.rebuild.cached ?? '?'} | ${fmt(r.rebuildBudget)} |`,
     ),
   ].join('\n');
+  const peakLine = `At the peak of the full build of ${int(big.size)}: ${big.build.atPeak.map((p) => `\`${p.command}\` ${int(p.rssMiB)} MiB`).join(', ')}.`;
   const phaseTable = [
     `| phase (${int(big.size)} articles) | full build s | rebuild s |`,
     '| --- | ---: | ---: |',
@@ -299,6 +301,8 @@ ${throughputTable}
 
 ${buildTable}
 
+${peakLine}
+
 ## Rebuild after editing one seed
 
 After the full build, one seed (the middle one) gets a quoted sentence appended and the project is built again with its caches warm. **Rebuild budget** is the full build minus the share of its extraction phase (from its own progress output) that belongs to the other seeds.
@@ -334,7 +338,7 @@ npx node scripts/bench/corpus.ts --size 1000 --out /tmp/corpus   # only the corp
 The run copies \`src/\` and the Astro config once at its start, so edits made while it runs do not mix into its numbers; \`--keep\` leaves its scratch folder in place. A missed build target adds CPU profiles of the smallest and the largest build to this file. The notes between \`<!-- analysis -->\` markers are written by hand and kept when the file is regenerated: check them against the new numbers. Run it on an otherwise idle machine.
 `;
 
-  console.log(`\n${targetTable}\n\n${throughputTable}\n\n${buildTable}\n\n${rebuildTable}\n\n${phaseTable}\n${profileSection ? `\n${profileSection}` : ''}`);
+  console.log(`\n${targetTable}\n\n${throughputTable}\n\n${buildTable}\n\n${peakLine}\n\n${rebuildTable}\n\n${phaseTable}\n${profileSection ? `\n${profileSection}` : ''}`);
   if (!values['no-write']) {
     mkdirSync(join(root, 'docs'), { recursive: true });
     writeFileSync(reportPath, report);
