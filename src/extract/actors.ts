@@ -19,8 +19,17 @@ interface Cluster {
   gender: 'male' | 'female' | null;
 }
 
-const norm = (s: string) =>
-  s.normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(/[’']/g, "'").replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+const normCache = new Map<string, string>();
+/** A name for comparing (memoised: the same few names are compared again and again). */
+function norm(s: string): string {
+  let n = normCache.get(s);
+  if (n === undefined) {
+    if (normCache.size > 50_000) normCache.clear();
+    n = s.normalize('NFKC').toLowerCase().replace(/^the\s+/, '').replace(/[’']/g, "'").replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+    normCache.set(s, n);
+  }
+  return n;
+}
 const words = (s: string) => s.split(/[\s-]+/).filter(Boolean);
 const significant = (s: string) => words(s).filter((w) => !nameConnectors.has(w.toLowerCase()));
 const initials = (s: string) => significant(s).map((w) => w[0]).join('').toUpperCase();
@@ -67,7 +76,8 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
     else if (m.kind === 'person' && words(m.name).length > 1) add(m, `person:${norm(m.name)}`);
     else if (m.kind !== 'person') add(m, `${m.kind}:${norm(m.name)}`);
   }
-  const persons = () => clusters.filter((c) => c.kind === 'person' && words(c.fullName).length > 1);
+  const fullNamed = clusters.filter((c) => c.kind === 'person' && words(c.fullName).length > 1);
+  const persons = () => fullNamed;
   const lastMentionBefore = (c: Cluster, at: number) => Math.max(-1, ...c.mentions.filter((x) => x.start < at).map((x) => x.start));
   const surnameMatch = (m: NameMention): Cluster | undefined => {
     const name = norm(m.name);
@@ -295,9 +305,11 @@ function displayName(c: Cluster): string {
 function affiliationOf(article: ExtractedArticle, c: Cluster, all: Cluster[], ids: Map<Cluster, string>): string | null {
   for (const m of c.mentions) {
     const role = m.role;
-    const window = role ? role : { start: m.end, end: Math.min(article.text.length, m.end + 60) };
+    // In the title before the name, or in an apposition after it ("X, Iran's new president").
+    if (!role && !/^,\s+\S+['’]s\s/.test(article.text.slice(m.end, m.end + 40))) continue;
+    const window = role ?? { start: m.end, end: Math.min(article.text.length, m.end + 60) };
     const inside = all.find((o) => o !== c && (o.kind === 'country' || o.kind === 'organization') && o.mentions.some((x) => x.start >= window.start && x.end <= window.end));
-    if (inside && (role || /^,\s+\S+['’]s\s/.test(article.text.slice(m.end, m.end + 40)))) return ids.get(inside)!;
+    if (inside) return ids.get(inside)!;
   }
   return null;
 }

@@ -46,8 +46,12 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     .filter((a) => a.kind === 'country' || a.kind === 'organization')
     .sort((a, b) => b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1));
 
+  const bySentence = new Map<number, ActorMention[]>();
+  for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+
   sentences.forEach((s, sentence) => {
     const tokens = tokenize(text, s.start, s.end);
+    const inSentence = bySentence.get(sentence) ?? [];
     const sentenceText = text.slice(s.start, s.end);
     for (let h = 0; h < tokens.length; h++) {
       const head = tokens[h];
@@ -74,7 +78,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const after = text.slice(head.end, s.end);
       const partyMentions = listedParties(head.end);
       const partyPhrase = partyMentions.length ? text.slice(head.end, partyMentions[partyMentions.length - 1].end).trim() : null;
-      const modifierMentions = mentions.filter((x) => x.start >= (modifiers[0]?.start ?? head.start) && x.end <= head.start && (x.kind === 'country' || x.kind === 'organization'));
+      const modifierMentions = inSentence.filter((x) => x.start >= (modifiers[0]?.start ?? head.start) && x.end <= head.start && (x.kind === 'country' || x.kind === 'organization'));
       const weak = weakAgreementHeads.has(lowerHead);
       const start = modifiers[0]?.start ?? head.start;
       const name = text.slice(start, head.end).replace(/[()]/g, '');
@@ -95,7 +99,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       // A statement or declaration is an agreement only by its proper name ("the Jeddah Communique").
       if (/^(statement|declaration|communique|communiqué)s?$/.test(lowerHead) && !proper) continue;
 
-      const sentenceCountries = mentions.filter((x) => x.sentence === sentence && x.kind === 'country').map((x) => x.actor);
+      const sentenceCountries = inSentence.filter((x) => x.kind === 'country').map((x) => x.actor);
       const listed = new Set(partyMentions.map((x) => x.actor));
       const parties = (ids: string[]) => {
         const unique = [...new Set(ids)];

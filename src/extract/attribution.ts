@@ -32,6 +32,19 @@ interface Speaker {
 }
 
 /** A reporting verb: lower case (a capitalised "States" or "Notes" is a name). */
+/** The index of the last item whose key is at or before `at` (items sorted by key), or -1. */
+function lastIndexAtOrBefore<T>(items: T[], at: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) <= at) [found, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  return found;
+}
+
 const lemma = (t: Token) => (t.cap ? undefined : reportingVerbs.get(t.text));
 
 /**
@@ -48,9 +61,15 @@ export function attributeQuotes(
 ): Quote[] {
   const { text, sentences } = article;
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const inQuote = (at: number) => spans.some((q) => at >= q.start && at < q.end);
+  // Spans and sentences are in text order: look offsets up by bisection, not by scanning.
+  const inQuote = (at: number) => {
+    const i = lastIndexAtOrBefore(spans, at, (q) => q.start);
+    return i >= 0 && at < spans[i].end;
+  };
+  const sentenceAt = (at: number) => Math.max(0, lastIndexAtOrBefore(sentences, at, (x) => x.start));
   const outside = mentions.filter((m) => !inQuote(m.start));
-  const sentenceAt = (at: number) => Math.max(0, sentences.findIndex((s) => at >= s.start && at < s.end + 1));
+  const outsideBySentence = new Map<number, ActorMention[]>();
+  for (const m of outside) outsideBySentence.set(m.sentence, [...(outsideBySentence.get(m.sentence) ?? []), m]);
   const quotes: Quote[] = [];
 
   spans.forEach((span, i) => {
@@ -110,10 +129,13 @@ export function attributeQuotes(
 
   /** A sentence between two quotes that is about someone else ("A resident group wrote …") ends the run of quotes. */
   function newSubjectBetween(previous: Quote, open: number): boolean {
-    const between = sentences.filter((x) => x.start >= previous.end && x.end <= open && !inQuote(x.start + 1));
-    return between.some(
-      (x) => /^(an?|another|one)\s/i.test(text.slice(x.start, x.end)) || outside.some((m) => m.sentence === sentences.indexOf(x) && m.actor !== previous.speaker && m.kind !== 'country' && m.kind !== 'place'),
-    );
+    for (let i = sentenceAt(previous.end); i <= sentenceAt(open); i++) {
+      const x = sentences[i];
+      if (x.start < previous.end || x.end > open || inQuote(x.start + 1)) continue;
+      if (/^(an?|another|one)\s/i.test(text.slice(x.start, x.end))) return true;
+      if ((outsideBySentence.get(i) ?? []).some((m) => m.actor !== previous.speaker && m.kind !== 'country' && m.kind !== 'place')) return true;
+    }
+    return false;
   }
 
   /** "The minister said:" closing the paragraph above introduces the quote that opens this one. */
@@ -301,11 +323,15 @@ export function attributeQuotes(
     const lastSpeaker = last?.speaker ? byId.get(last.speaker) : undefined;
     const paragraph = sentences[sentenceAt(at)].paragraph;
     // The previous speaker, unless another fitting person was named since.
-    const since = last ? outside.filter((m) => m.start > last.end && m.start < at && m.actor !== last.speaker && fits(byId.get(m.actor))) : [];
+    const since = last
+      ? Array.from({ length: sentenceAt(at) - sentenceAt(last.end) + 1 }, (_, k) => outsideBySentence.get(sentenceAt(last.end) + k) ?? [])
+          .flat()
+          .filter((m) => m.start > last.end && m.start < at && m.actor !== last.speaker && fits(byId.get(m.actor)))
+      : [];
     if (fits(lastSpeaker) && last.paragraph >= paragraph - 1 && !since.length) return { actor: lastSpeaker!.id, mention: word, rule: 'pronoun', confidence: 0.85 };
     // Sentence by sentence backwards: the first compatible name of the nearest sentence that has one.
     for (let s = sentenceAt(at); s >= 0; s--) {
-      const candidates = outside.filter((m) => m.sentence === s && m.start < at && fits(byId.get(m.actor)));
+      const candidates = (outsideBySentence.get(s) ?? []).filter((m) => m.start < at && fits(byId.get(m.actor)));
       if (!candidates.length) continue;
       const distinct = new Set(candidates.map((m) => m.actor));
       if (distinct.size > 1)
