@@ -13,6 +13,8 @@ const adjacentOnly = new Set([
   'describe', 'cite', 'quote', 'promise', 'recommend', 'reason', 'defend', 'mention', 'state', 'suspect', 'maintain', 'confirm',
   'deny', 'urge', 'note', 'comment', 'suggest', 'announce', 'declare', 'remark', 'observe', 'conclude',
 ]);
+const townNouns = new Set(['city', 'town', 'municipality', 'council']);
+
 /** Words between a subject and its verb that do not change who speaks. */
 const skippable = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'also', 'then', 'later', 'again', 'once', 'today', 'yesterday', 'earlier', 'recently', 'previously', 'further', 'simply', 'clearly', 'reportedly', 'publicly', 'privately', 'separately', 'subsequently', 'repeatedly', 'once', 'had', 'would', 'will', 'has', 'already', 'even', 'only', 'just', 'never', 'always', 'often']);
 const pronounGender: Record<string, 'male' | 'female' | 'plural' | 'neuter'> = { he: 'male', she: 'female', they: 'plural', it: 'neuter', we: 'plural', i: 'male' };
@@ -264,6 +266,11 @@ export function attributeQuotes(
       return issuer ? named(issuer, npText, 'document') : { actor: null, mention: npText, rule: 'unnamed-document', confidence: 0.6 };
     }
     if (npMentions.length && !titleHeads.has(head) && !unnamedSourceHeads.has(head)) return named(npMentions[npMentions.length - 1], npText);
+    // "the ministry said", "the city reasoned": the latest organisation with that head word in its name.
+    if (/^the\s/i.test(npText) && np.length === 2) {
+      const body = bodyNamed(head, at);
+      if (body) return { actor: body.id, mention: npText, rule: 'organisation-noun', confidence: 0.7 };
+    }
     if (unnamedSourceHeads.has(head) || titleHeads.has(head) || /^(the|a|an|another|one)\b/i.test(npText))
       return { actor: null, mention: npText, rule: 'unnamed-source', confidence: 0.7 };
     // Any other subject holding a name we know; else somebody the text does not name.
@@ -298,6 +305,12 @@ export function attributeQuotes(
       return true;
     });
     return mostRecent(holders, at);
+  }
+
+  function bodyNamed(noun: string, at: number): Actor | undefined {
+    const heads = townNouns.has(noun) ? ['municipality', 'council', 'city', 'town'] : [noun];
+    const bodies = actors.filter((a) => a.kind === 'organization' && a.name.toLowerCase().split(/\s+/).some((w) => heads.includes(w)));
+    return bodies.length ? mostRecent(bodies, at) : undefined;
   }
 
   function mostRecent(candidates: Actor[], at: number): Actor | undefined {

@@ -197,6 +197,10 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
       return;
     }
 
+    // "North Sea", "Strait of Hormuz": geography by its head word.
+    if (run.length > 1 && (geographyHeads.has(last.text) || (geographyHeads.has(run[0].text) && run[1].text === 'of')))
+      return emit({ ...base, ...span(0, run.length), kind: 'place' }, tokens);
+
     // "Kowloon West": a district named by a compass point.
     if (run.length > 1 && /^(North|South|East|West|Central)$/.test(last.text) && placeByName(run[0].text) !== undefined)
       return emit({ ...base, ...span(0, run.length), kind: 'place' }, tokens);
@@ -320,6 +324,7 @@ const institutionModifiers = 'foreign|finance|defence|defense|interior|justice|h
 const institutionHeads = 'ministry|government|secretariat|embassy|parliament|cabinet|administration|delegation|legislature';
 
 /** Words after which a capitalised word names a place ("the Lombardy region"). */
+const geographyHeads = new Set(['Sea', 'Ocean', 'Gulf', 'Bay', 'Strait', 'Straits', 'River', 'Lake', 'Mountains', 'Mount', 'Island', 'Islands', 'Peninsula', 'Desert', 'Valley', 'Coast', 'Canal', 'Basin', 'Delta', 'Plateau', 'Highlands', 'Sound', 'Archipelago']);
 const placeNouns = new Set(['region', 'province', 'state', 'county', 'district', 'city', 'town', 'village', 'island', 'islands', 'valley', 'river', 'sea', 'coast', 'peninsula', 'prefecture', 'governorate', 'oblast', 'canton']);
 const nextIsPlaceWord = (t: Token | undefined) => !!t && placeNouns.has(lower(t));
 
