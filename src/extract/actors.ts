@@ -130,7 +130,9 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
     if (/^[A-Z]{2,}s$/.test(m.name)) continue; // "MPs", "NGOs": plural abbreviations of common nouns
     const common = words(m.name).every((w) => englishWords.has(w.toLowerCase()) || functionWords.has(w.toLowerCase()));
     if (m.evidence === 'verb' && common && words(m.name).length === 1) continue; // "Officials said": a common noun, not a name
-    if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
+    // One word before "said", never given with a first name or a title: a company or body ("Chrysler said").
+    if (m.evidence === 'verb' && words(m.name).length === 1) add({ ...m, kind: 'organization' }, `organization:${norm(m.name)}`);
+    else if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
   }
 
   /** A bare word after "in", "at", "from", "near", or listed after a place, is a place. */
