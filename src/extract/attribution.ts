@@ -99,6 +99,11 @@ export function attributeQuotes(
         if (!speaker && previous && prevSpan?.paragraph === span.paragraph && left && !right) speaker = inherit(previous, 'split');
       } else if (previous && prevSpan && previous.start === prevSpan.start && sentenceAt(prevSpan.open) === sentenceAt(span.open)) speaker = inherit(previous, 'split');
       else if (previous && samePlace && words > 3 && !newSubjectBetween(previous, span.open)) speaker = inherit(previous, 'floating');
+      else if (words > 3) {
+        // "X issued a statement on …. "…"": the sentence before introduces the words.
+        const introduced = statementBefore(span.open);
+        if (introduced) speaker = { ...introduced, rule: 'statement-before' };
+      }
     }
     // A title in quotation marks ("Cowboys and Indians"): capitalised words, no speech verb.
     const quoted = text.slice(span.start, span.end);
@@ -138,6 +143,17 @@ export function attributeQuotes(
       if ((outsideBySentence.get(i) ?? []).some((m) => m.actor !== previous.speaker && m.kind !== 'country' && m.kind !== 'place')) return true;
     }
     return false;
+  }
+
+  /** The subject of the sentence just before a quote, when that sentence says they made a statement. */
+  function statementBefore(open: number): Speaker | null {
+    const here = sentenceAt(open);
+    const before = sentences[here - 1];
+    if (!before || before.paragraph !== sentences[here].paragraph || sentences[here].start !== open) return null;
+    const said = new RegExp(`\\b(?:issued|released|published|posted|made|gave|wrote)\\s+(?:a|an|the|his|her|their)\\s+(?:\\w+\\s+)?(?:${[...documentNouns].join('|')})\\b`).exec(text.slice(before.start, before.end));
+    if (!said) return null;
+    const subject = (outsideBySentence.get(here - 1) ?? []).find((m) => m.start < before.start + said.index && !m.possessive && m.kind !== 'country' && m.kind !== 'place');
+    return subject ? named(subject, '') : null;
   }
 
   /** "The minister said:" closing the paragraph above introduces the quote that opens this one. */
@@ -254,6 +270,9 @@ export function attributeQuotes(
     const npText = text.slice(np[0].start, last.end);
     const head = last.text.toLowerCase();
     const npMentions = inside.filter((m) => m.start >= np[0].start);
+    // "Cornyn's statement added": the document's owner speaks through it.
+    const owner = outside.find((m) => m.possessive && m.start >= start && m.end <= last.end && m.kind !== 'country' && m.kind !== 'place');
+    if (owner && documentNouns.has(head)) return named(owner, npText, 'document');
     if (titleHeads.has(head) && /^the\b/i.test(npText)) {
       const holder = roleHolder(np, at);
       if (holder) return { actor: holder.id, mention: npText, rule: 'role', confidence: 0.8 };

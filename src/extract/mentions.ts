@@ -251,6 +251,10 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (isAcronymAfter(tokens, last)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
     const unknownWords = name.filter((t) => !englishWords.has(lower(t)) && !surnameParticles.has(t.text)).length;
     if (!single && unknownWords > 0 && !nextIsPlaceWord(next)) return emit({ ...base, ...nameSpan, kind: 'person', evidence: 'shape' }, tokens);
+    // "Paul Dewar, an Ottawa MP, said": a title in apposition makes a name of common words a person.
+    const apposedTitle = /^,\s+(?:an?|the)\s+([^,.;:"“”]{0,60})/.exec(text.slice(last.end, last.end + 80));
+    if (!single && apposedTitle && apposedTitle[1].split(/\s+/).some((w) => titleHeads.has(w.toLowerCase()) || w === 'MP'))
+      return emit({ ...base, ...nameSpan, kind: 'person', evidence: 'title' }, tokens);
     if (nextIsPlaceWord(next)) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
     // One word, or common words only: decided once the whole article is read.
     bare.push({ ...base, ...nameSpan, name: nameText, kind: 'person', evidence: verbAfter ? 'verb' : undefined, possessive: isPossessive(following) });
