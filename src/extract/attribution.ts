@@ -107,7 +107,7 @@ export function attributeQuotes(
     }
     // A title in quotation marks ("Cowboys and Indians"): capitalised words, no speech verb.
     const quoted = text.slice(span.start, span.end);
-    const title = words <= 6 && (quoted.match(/\p{L}[\p{L}'’-]*/gu) ?? []).every((w) => /^\p{Lu}/u.test(w) || /^(of|and|the|a|an|in|on|for|to|with|at|by|or)$/.test(w));
+    const title = words >= 2 && words <= 6 && (quoted.match(/\p{L}[\p{L}'’-]*/gu) ?? []).every((w) => /^\p{Lu}/u.test(w) || /^(of|and|the|a|an|in|on|for|to|with|at|by|or)$/.test(w));
     if (title && !(cue && /^(say|tell)$/.test(lemma(cue) ?? ''))) return;
     if (!speaker) {
       // Scare quotes and titles: a word or two that nobody is said to have said.
@@ -225,7 +225,8 @@ export function attributeQuotes(
     return at;
   }
   function phraseEnd(from: number, to: number): number {
-    const m = /^[^,.;:!?"“”()]*/.exec(text.slice(from, to));
+    // Up to the first punctuation, reading through the stops of "Mr." and initials.
+    const m = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Rev)\.|\p{Lu}\.(?=\s)|[^,.;:!?"“”()])*/u.exec(text.slice(from, to));
     return trimEnd(from + (m?.[0].length ?? 0));
   }
 

@@ -251,6 +251,10 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (isAcronymAfter(tokens, last)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
     const unknownWords = name.filter((t) => !englishWords.has(lower(t)) && !surnameParticles.has(t.text)).length;
     if (!single && unknownWords > 0 && !nextIsPlaceWord(next)) return emit({ ...base, ...nameSpan, kind: 'person', evidence: 'shape' }, tokens);
+    // "the chief executive, Anna Berg," and "Tom Smith, 54,": a title before, or an age after, makes a person.
+    const titledBefore = before?.text === ',' && titleHeads.has(lower(tokens[tokens.indexOf(run[0]) - 2] ?? before));
+    if (!single && (titledBefore || /^,\s+\d{1,3},/.test(text.slice(last.end, last.end + 8))))
+      return emit({ ...base, ...nameSpan, kind: 'person', evidence: 'title' }, tokens);
     // "Paul Dewar, an Ottawa MP, said": a title in apposition makes a name of common words a person.
     const apposedTitle = /^,\s+(?:an?|the)\s+([^,.;:"“”]{0,60})/.exec(text.slice(last.end, last.end + 80));
     if (!single && apposedTitle && apposedTitle[1].split(/\s+/).some((w) => titleHeads.has(w.toLowerCase()) || w === 'MP'))
