@@ -53,6 +53,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     const tokens = tokenize(text, s.start, s.end);
     const inSentence = bySentence.get(sentence) ?? [];
     const sentenceText = text.slice(s.start, s.end);
+    let skipThrough = -1;
     for (let h = 0; h < tokens.length; h++) {
       const head = tokens[h];
       const lowerHead = head.text.toLowerCase();
@@ -60,7 +61,18 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       // The last of adjacent heads heads the phrase ("trade corridor initiative").
       if (agreementHeads.has(tokens[h + 1]?.text.toLowerCase() ?? '') && tokens[h + 1].start === head.end + 1) continue;
       if (tokens[h + 1]?.text === 'of' && /^deal$/i.test(head.text)) continue; // "a great deal of"
-      const proper = head.cap && h > 0 && tokens[h - 1].cap && isWord(tokens[h - 1]) && !(h - 1 === 0 || tokens[h - 2]?.text === '.');
+      if (h <= skipThrough) continue;
+      if (tokens[h - 1]?.text === '(' && tokens[h + 1]?.text === ')') continue; // "(MoU)": the acronym of the name before it
+      // Names that go on after the head: "memorandum of understanding", "the Treaty of Nairobi".
+      let last = h;
+      if (/^memorandum$/i.test(head.text) && tokens[h + 1]?.text === 'of' && /^understanding$/i.test(tokens[h + 2]?.text ?? '')) last = h + 2;
+      else if (head.cap && /^(of|on|for)$/.test(tokens[h + 1]?.text ?? '') && tokens[h + 2]?.cap) {
+        last = h + 2;
+        while (tokens[last + 1]?.cap || (/^(of|and|the|for|on)$/.test(tokens[last + 1]?.text ?? '') && tokens[last + 2]?.cap)) last++;
+      }
+      skipThrough = last;
+      const end = tokens[last].end;
+      const proper = (head.cap && h > 0 && tokens[h - 1].cap && isWord(tokens[h - 1]) && !(h - 1 === 0 || tokens[h - 2]?.text === '.')) || (head.cap && last > h);
       let m = h;
       while (m > 0) {
         const t = tokens[m - 1];
@@ -75,15 +87,15 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const det = tokens[m - 1]?.text.toLowerCase() ?? '';
       const plural = singular(lowerHead) !== lowerHead;
       const capitalisedModifier = modifiers.some((t) => t.cap && isWord(t));
-      const after = text.slice(head.end, s.end);
-      const partyMentions = listedParties(head.end);
-      const partyPhrase = partyMentions.length ? text.slice(head.end, partyMentions[partyMentions.length - 1].end).trim() : null;
+      const after = text.slice(end, s.end);
+      const partyMentions = listedParties(end);
+      const partyPhrase = partyMentions.length ? text.slice(end, partyMentions[partyMentions.length - 1].end).replace(/^\s*\([^)]*\)/, '').trim() : null;
       const modifierMentions = inSentence.filter((x) => x.start >= (modifiers[0]?.start ?? head.start) && x.end <= head.start && (x.kind === 'country' || x.kind === 'organization'));
       const weak = weakAgreementHeads.has(lowerHead);
       const start = modifiers[0]?.start ?? head.start;
-      const name = text.slice(start, head.end).replace(/[()]/g, '');
+      const name = text.slice(start, end).replace(/[()]/g, '');
 
-      if (!modifiers.length) {
+      if (!modifiers.length && !proper) {
         // "the pact": another mention of the latest agreement.
         if ((det === 'the' || det === 'this' || det === 'that') && !plural && found.length && !weak) {
           const last = found[found.length - 1];
@@ -122,7 +134,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       };
       const status = statusOf(sentenceText);
       const acronym = /^\s*\(([A-Z][A-Za-z0-9]{1,9})\)/.exec(after);
-      const mention = { start, end: head.end, sentence };
+      const mention = { start, end, sentence };
 
       if (plural && partyMentions.length > 1 && !capitalisedModifier) {
         // "deals with Albania and France": one agreement with each.
@@ -154,7 +166,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
 
   /** The actors listed right after "between", "with" or "among": "between Iran and Russia". */
   function listedParties(from: number): ActorMention[] {
-    const lead = /^\s+(between|with|among)\s+(the\s+)?/.exec(text.slice(from, from + 20));
+    const lead = /^(?:\s*\([^)]{1,12}\))?\s+(between|with|among)\s+(the\s+)?/.exec(text.slice(from, from + 34));
     if (!lead) return [];
     const listed: ActorMention[] = [];
     let at = from + lead[0].length;
