@@ -227,7 +227,7 @@ function rolesOf(article: ExtractedArticle, c: Cluster): Role[] {
     if (after && [...after[1].toLowerCase().matchAll(/[a-z]+/g)].some(([w]) => titleHeads.has(w)) && !/^(who|which|whose|where|when)\b/i.test(after[1]))
       push(after[1], m.sentence);
     // Lower-case role words right before the name: "immigration barrister", "campaigner".
-    const before = /\b((?:[A-Za-z][a-z-]*\s+){0,2}([a-z][a-z-]*))\s+$/.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    const before = /\b((?:[A-Za-z][a-z-]*\s+){0,2}([a-z][a-z-]*)),?\s+$/.exec(text.slice(Math.max(0, m.start - 40), m.start));
     if (!m.role && before && titleHeads.has(before[2])) {
       // The words right before the head, back to the first that is not part of a title.
       const words = before[1].split(/\s+/);
@@ -269,7 +269,9 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
       affiliation:
         c.kind === 'country'
           ? null
-          : (affiliationOf(article, c, sorted, ids) ?? countryId(c.kind === 'place' ? c.countryCode : undefined) ?? (isGenericInstitution(name) ? mainCountryId : null)),
+          : (affiliationOf(article, c, sorted, ids) ??
+            countryId(c.kind === 'place' ? c.countryCode : roleCountry(roles)) ??
+            (isGenericInstitution(name) ? mainCountryId : null)),
       gender,
       mentions: c.mentions.map((m) => ({ start: m.start, end: m.end, sentence: m.sentence })).sort((a, b) => a.start - b.start),
     };
@@ -279,6 +281,16 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
     .map(([m, c]) => ({ ...m, kind: c.kind, actor: ids.get(c)! }))
     .sort((a, b) => a.start - b.start);
   return { actors, mentions };
+}
+
+/** The country a role names ("Russian counterpart", "Iran's new president"). */
+function roleCountry(roles: Role[]): string | undefined {
+  for (const r of roles)
+    for (const w of r.text.split(/[\s’']+/)) {
+      const country = countryByDemonym(w) ?? countryByName(w);
+      if (country) return country.code;
+    }
+  return undefined;
 }
 
 /** The gender of the first he/she/his/her after a person's mentions, before anyone else is named. */
