@@ -127,7 +127,7 @@ export const mediaNames = set(`
   Yomiuri Shimbun, Sydney Morning Herald, The Age, The Australian, ABC Radio, CBC, CTV, Globe and Mail, Toronto Star, Wikinews,
   Global Voices, Euronews, France 24, Radio Free Europe, Voice of America, VOA, Bild, Le Parisien, The Hill, Vox, BuzzFeed News,
   HuffPost, Huffington Post, Vice, Vice News, TechCrunch, Wired, The Verge, Daily Beast, Forbes, Fortune, Business Insider,
-  The i, i newspaper, Metro, The National, Gulf News, Arab News, Khaleej Times, TV BRICS
+  The i, i newspaper, Metro, The National, Gulf News, Arab News, Khaleej Times
 `);
 
 /** Words that end a media outlet's name ("… News", "… Times"), or open it ("TV …", "Radio …"). */
@@ -163,7 +163,7 @@ export const organizationNames = set(`
   African Union, Arab League, Interpol, Europol, UNESCO, UNICEF, UNHCR, UNRWA, FIFA, UEFA, IOC, Red Cross, Red Crescent,
   Amnesty International, Human Rights Watch, Greenpeace, Oxfam, White House, Kremlin, Pentagon, Downing Street, Whitehall,
   Capitol Hill, Elysee, Élysée, Knesset, Duma, Bundestag, Hamas, Hezbollah, Taliban, Labour, Conservatives, Tories, Democrats,
-  Republicans, Likud, Fatah, Gazprom, Rosneft, Aramco, Google, Apple, Microsoft, Amazon, Meta, Facebook, Twitter, Tesla, Boeing,
+  Republicans, Likud, Fatah, Rosneft, Aramco, Google, Apple, Microsoft, Amazon, Meta, Facebook, Twitter, Tesla, Boeing,
   Airbus, Toyota, Samsung, Huawei, Shell, BP, Exxon, ExxonMobil, Chevron, NASA, FBI, CIA, NSA, MI5, MI6, KGB, FSB, IAEA, ICC, ICJ,
   EC, European Commission, European Parliament, Home Office, Foreign Office, Treasury, Vatican, Holy See, Scotland Yard, Met Police,
   NHS, Ofcom, Ofsted, SEC, FDA, CDC, EPA, Fed, Federal Reserve, Bank of England, ECB, Wikimedia, Wikipedia, Mossad, IDF, IRGC
