@@ -39,7 +39,7 @@ export function slugify(name: string, fallback: string): string {
 }
 
 export interface SlugRequest {
-  /** What makes the entity itself (e.g. `person:kazem jalali`): decides its disambiguation suffix. */
+  /** What makes the entity itself (e.g. `person:wanjiru kamau`): decides its disambiguation suffix. */
   key: string;
   slug: string;
 }

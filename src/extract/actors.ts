@@ -184,7 +184,7 @@ function mergeOrganisations(clusters: Cluster[], text: string, assigned: Map<Nam
       const long = canonicalWords(c.fullName);
       if (long.length <= shortWords.length) return false;
       // A suffix ("Home Office" of "UK Home Office"), or a part followed by "of" ("Supreme Court" of "… Court of Cassation");
-      // not a prefix ("Opec" of "Opec secretariat", another body).
+      // not a prefix ("Unesco" of "Unesco secretariat", another body).
       for (let i = 0; i + shortWords.length <= long.length; i++) {
         if (!shortWords.every((w, j) => long[i + j] === w)) continue;
         const end = i + shortWords.length;
@@ -315,7 +315,7 @@ function displayName(c: Cluster): string {
   return [...c.surfaces.keys()].map((s) => s.replace(/^(the|this|that)\s+/i, '').replace(/^\p{Ll}(?=\p{L})/u, (ch) => ch.toUpperCase())).sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0];
 }
 
-/** The country or organisation named in a person's title ("Iranian Ambassador" → Iran). */
+/** The country or organisation named in a person's title ("Kenyan Ambassador" → Kenya). */
 function affiliationOf(article: ExtractedArticle, c: Cluster, all: Cluster[], ids: Map<Cluster, string>): string | null {
   for (const m of c.mentions) {
     const role = m.role;

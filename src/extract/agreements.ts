@@ -34,8 +34,8 @@ function statusOf(sentence: string): AgreementStatus | null {
 
 /**
  * Finds agreements: noun phrases headed by an agreement word with their modifiers ("the
- * comprehensive long-term cooperation agreement"), proper names ("… Transport Corridor") with
- * their acronyms, anaphora ("the pact") as further mentions; parties from "between X and Y",
+ * joint water-sharing agreement"), proper names ("… Water Sharing Treaty") with
+ * their acronyms, anaphora ("the treaty") as further mentions; parties from "between X and Y",
  * "with X", "X-Y", or the countries of the sentence, else the article's main actor.
  */
 export function findAgreements(article: ExtractedArticle, actors: Actor[], mentions: ActorMention[]): Agreement[] {
@@ -96,7 +96,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const name = text.slice(start, end).replace(/[()]/g, '');
 
       if (!modifiers.length && !proper) {
-        // "the pact": another mention of the latest agreement.
+        // "the treaty": another mention of the latest agreement.
         if ((det === 'the' || det === 'this' || det === 'that') && !plural && found.length && !weak) {
           const last = found[found.length - 1];
           last.aliases.add(`${tokens[m - 1].text} ${head.text}`);
@@ -137,7 +137,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const mention = { start, end, sentence };
 
       if (plural && partyMentions.length > 1 && !capitalisedModifier) {
-        // "deals with Albania and France": one agreement with each.
+        // "deals with Bolivia and Paraguay": one agreement with each.
         for (const p of partyMentions) {
           const each = `${singular(name)} with ${text.slice(p.start, p.end)}`;
           record({ name: each, aliases: new Set([name]), parties: parties([p.actor]), explicit: true, mentions: [mention], status, key: `${singular(lowerHead)}:${p.actor}` });
@@ -158,7 +158,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         key: `${synonyms.get(singular(lowerHead)) ?? singular(lowerHead)}:${key || name.toLowerCase()}`,
       });
     }
-    // Acronyms of agreements used on their own ("trade routes via INSTC").
+    // Acronyms of agreements used on their own ("signed under the AWST").
     for (const t of tokens)
       for (const f of found)
         if (f.aliases.has(t.text) && !f.mentions.some((x) => x.start <= t.start && x.end >= t.end)) f.mentions.push({ start: t.start, end: t.end, sentence });

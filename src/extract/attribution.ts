@@ -309,7 +309,7 @@ export function attributeQuotes(
     return { actor: m.actor, mention: words, rule, confidence: 0.9 };
   }
 
-  /** "the Iranian ambassador": the actor introduced with that role (and nationality). */
+  /** "the Kenyan ambassador": the actor introduced with that role (and nationality). */
   function roleHolder(np: Token[], at: number): Actor | undefined {
     const head = np[np.length - 1].text.toLowerCase();
     const modifiers = np.slice(0, -1).map((t) => t.text);

@@ -19,7 +19,7 @@ export function extract(seed: SeedInput): Extraction {
   const found = findMentions(article);
   const built = buildActors(article, found.mentions, found.bare);
   const agreements = findAgreements(article, built.actors, built.mentions);
-  // An agreement's acronym ("INSTC") is not an organisation.
+  // An agreement's acronym ("AWST") is not an organisation.
   const agreementNames = new Set(agreements.flatMap((a) => [a.name, ...a.aliases]));
   const actors = built.actors.filter((a) => !agreementNames.has(a.name));
   const mentions = built.mentions.filter((m) => actors.some((a) => a.id === m.actor));

@@ -70,7 +70,7 @@ export const titleWords = set(`
   secretary-general, secretary general, undersecretary, director-general, president-elect, vice-president, lord, baroness, dame
 `);
 
-/** Head nouns of titles: the word a role phrase ("the Iranian ambassador") is about. */
+/** Head nouns of titles: the word a role phrase ("the Kenyan ambassador") is about. */
 export const titleHeads = set(`
   president, minister, secretary, chancellor, ambassador, envoy, consul, premier, king, queen, prince, princess, pope, senator,
   governor, mayor, deputy, undersecretary, chairman, chairwoman, chair, director, chief, executive, ceo, founder, head, leader,

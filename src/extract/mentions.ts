@@ -15,11 +15,11 @@ export interface NameMention extends Span {
   name: string;
   /** The country a country mention, demonym or place refers to or lies in. */
   country?: Country;
-  /** A demonym ("Iranian") rather than the country's name. */
+  /** A demonym ("Kenyan") rather than the country's name. */
   demonym?: boolean;
   honorific?: string;
   gender?: 'male' | 'female' | null;
-  /** The title or role written before the name ("Iranian Ambassador to Moscow"). */
+  /** The title or role written before the name ("Kenyan Ambassador to Oslo"). */
   role?: Span;
   /** How sure the finder is that a person name is one: evidence from titles, verbs, shape. */
   evidence?: 'title' | 'honorific' | 'verb' | 'shape' | 'known' | 'context';
@@ -97,8 +97,8 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
   return { mentions, bare };
 
   /**
-   * Institutions named in lower case after whose they are: "the Russian foreign ministry",
-   * "the Opec secretariat", "the government"; and outlets whose names are lower case ("the i").
+   * Institutions named in lower case after whose they are: "the Peruvian foreign ministry",
+   * "the Unesco secretariat", "the government"; and outlets whose names are lower case ("the i").
    */
   function findInstitutions() {
     const pattern = new RegExp(
@@ -109,7 +109,7 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
       const prefix = m[1].trim();
       const known = prefix && (countryByDemonym(prefix) || countryByName(prefix) || orgLookup(prefix) || mentions.some((x) => x.kind === 'organization' && x.name === prefix));
       if (!known && (m[3] !== 'government' || m[2])) continue;
-      // "the head of the Russian government" is a person's title.
+      // "the head of the Peruvian government" is a person's title.
       if (/\b[a-z]+ of\s*$/.test(text.slice(Math.max(0, m.index! - 20), m.index!)) && titleHeads.has(/([a-z]+) of\s*$/.exec(text.slice(Math.max(0, m.index! - 20), m.index!))![1])) continue;
       const start = known ? m.index! + m[0].indexOf(m[1]) : m.index! + m[0].lastIndexOf(m[2] ? m[2] : m[3]);
       const end = m.index! + m[0].length;
@@ -183,7 +183,7 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
 
     if (workHeads.has(last.text) || workHeads.has(lower(next ?? last))) return; // laws, studies, bills: not actors
 
-    // Title words, then a name: a person even when an organisation opens the title ("Opec Conference President X").
+    // Title words, then a name: a person even when an organisation opens the title ("Unesco General Conference President X").
     const tail = nameTail(run);
     const personAfterTitle = tail > 0 && tail < run.length && (titleHeads.has(lower(run[tail - 1])) || honorifics.has(run[tail - 1].text));
 

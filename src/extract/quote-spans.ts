@@ -48,7 +48,7 @@ const isDouble = (ch: string) => ch === '"' || doubleOpeners.includes(ch) || dou
 
 /**
  * Finds the top-level quoted spans of each paragraph. Marks nest ('single' inside "double",
- * "inner" inside "outer"); a straight `"` between two letters (`Opec"s`) is an apostrophe.
+ * "inner" inside "outer"); a straight `"` between two letters (`Unesco"s`) is an apostrophe.
  * A quote still open at a paragraph's end stops there: it goes on in the next paragraph only
  * when that one opens with a mark, otherwise it is reported as unclosed.
  */

@@ -52,7 +52,7 @@ export interface Quote extends Span {
   sentence: number;
   paragraph: number;
   speaker: string | null;
-  /** The words that name the speaker ("the Iranian ambassador", "an official"). */
+  /** The words that name the speaker ("the Kenyan ambassador", "an official"). */
   speaker_mention: string | null;
   cue: string | null;
   /** Which attribution rule fired, e.g. "cue-after", "pronoun", "floating". */

@@ -117,8 +117,8 @@ export function marked(text: string, sentence: Span, marks: readonly Span[]): { 
 }
 
 /**
- * The words of the paragraph that attribute a quote, e.g. "the Iranian ambassador said" or
- * "said Jalali", found from the speaker mention and the reporting verb; null when not adjacent.
+ * The words of the paragraph that attribute a quote, e.g. "the Kenyan ambassador said" or
+ * "said Kamau", found from the speaker mention and the reporting verb; null when not adjacent.
  */
 export function attributionPhrase(paragraph: string, speakerMention: string | null, cue: string | null): string | null {
   if (!speakerMention || !cue) return null;
