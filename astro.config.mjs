@@ -2,28 +2,21 @@
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import * as pagefind from 'pagefind';
+import { indexSite } from './src/site/search-index.ts';
 
-/** Indexes the built site with Pagefind's Node API, wherever `astro build` runs. */
+/**
+ * Indexes the built site for search wherever `astro build` runs, unless the build step says it
+ * will index it itself once Astro has exited (EXPLAINER_SEARCH_INDEX=later: Astro's heap and
+ * Pagefind's are then never resident together).
+ */
 function pagefindSearch() {
   return {
     name: 'explainer-pagefind',
     hooks: {
       /** @param {{ dir: URL, logger: import('astro').AstroIntegrationLogger }} options */
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-          if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
-          if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages`);
-        } finally {
-          // Pagefind runs as a service process; leaving it would keep the build from exiting.
-          await pagefind.close();
-        }
+        if (process.env.EXPLAINER_SEARCH_INDEX === 'later') return;
+        logger.info(`indexed ${await indexSite(fileURLToPath(dir))} pages`);
       },
     },
   };

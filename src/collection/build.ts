@@ -97,7 +97,13 @@ function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise
     const child = spawn(process.execPath, [astroBin, 'build'], {
       cwd: packageRoot,
       // Astro's cache (its content store among it) per project, so builds of two projects never mix.
-      env: { ...process.env, EXPLAINER_CONTENT_DIR: contentDir, EXPLAINER_OUT_DIR: outDir, EXPLAINER_CACHE_DIR: join(o.root, '.cache', 'astro') },
+      env: {
+        ...process.env,
+        EXPLAINER_CONTENT_DIR: contentDir,
+        EXPLAINER_OUT_DIR: outDir,
+        EXPLAINER_CACHE_DIR: join(o.root, '.cache', 'astro'),
+        EXPLAINER_SEARCH_INDEX: 'later',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => o.stdout.write(chunk.toString()));
@@ -205,6 +211,14 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
         const code = await buildSite(stagedContent, stagedDist, o);
         if (code !== 0) {
           say(`explainer: build failed: the site build (astro build) exited with status ${code}; ${unchanged}`);
+          return result;
+        }
+        // The search index, once Astro has exited and freed its memory.
+        try {
+          const { indexSite } = await import('../site/search-index.ts');
+          say(`explainer: indexed ${await indexSite(stagedDist)} pages for search`);
+        } catch (error) {
+          say(`explainer: build failed: the search index could not be built (${(error as Error).message}); ${unchanged}`);
           return result;
         }
       }

@@ -1,4 +1,5 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import type { ContentFile } from './validate.ts';
 
@@ -6,7 +7,8 @@ import type { ContentFile } from './validate.ts';
 // and carries the pid of the build that made it, so a later build can tell leftovers of a killed
 // build from the work of one still running.
 const prefix = '.explainer-';
-const leftover = /^\.explainer-(stage|swap|done)-(\d+)-/;
+const leftover = /^\.explainer-(stage|swap)-(\d+)-/;
+let swaps = 0;
 
 /** A fresh, empty directory next to `target`, to build into. */
 export async function stageDir(target: string): Promise<string> {
@@ -37,19 +39,30 @@ export function killPoint(stage: string): void {
 
 /**
  * Puts staged directories in place of their targets (all in `root`), all or nothing: the old
- * targets move into a swap directory, the staged ones move in, and renaming the swap directory to
- * `done` commits. A build killed before that commit is rolled back by `recover`.
+ * targets move into a swap directory, the staged ones move in, and moving the swap directory into
+ * the cache folder commits. A build killed before that commit is rolled back by `recover`.
  */
 export async function swapIn(root: string, pairs: { staged: string; target: string }[]): Promise<void> {
   const swap = join(root, `${prefix}swap-${process.pid}-`);
-  const done = join(root, `${prefix}done-${process.pid}-`);
+  // Committing moves the old trees out of sight, into the cache folder, to be deleted there.
+  const done = join(root, '.cache', `trash-${process.pid}-${++swaps}`);
+  await mkdir(dirname(done), { recursive: true });
   await rm(swap, { recursive: true, force: true });
   await mkdir(swap);
   for (const { target } of pairs) if (await exists(target)) await rename(target, join(swap, basename(target)));
   killPoint('swapping');
   for (const { staged, target } of pairs) await rename(staged, target);
   await rename(swap, done);
-  await rm(done, { recursive: true, force: true });
+  removeInBackground(done);
+}
+
+/**
+ * Deletes a committed-away tree without making the build wait for it (a site of thousands of pages
+ * takes seconds to delete): a detached process removes it; `recover` removes it if that process
+ * did not get to finish.
+ */
+function removeInBackground(dir: string): void {
+  spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' }).unref();
 }
 
 function alive(pid: number): boolean {
@@ -82,6 +95,12 @@ export async function recover(root: string): Promise<void> {
         await rename(join(dir, old), join(root, old));
       }
     await rm(dir, { recursive: true, force: true });
+  }
+  // Old trees whose deletion did not finish.
+  const cache = join(root, '.cache');
+  for (const name of await readdir(cache).catch(() => [] as string[])) {
+    const trash = /^trash-(\d+)-\d+$/.exec(name);
+    if (trash && (Number(trash[1]) === process.pid || !alive(Number(trash[1])))) await rm(join(cache, name), { recursive: true, force: true });
   }
 }
 
