@@ -37,7 +37,7 @@ const phaseMarkers: [string, RegExp][] = [
   ['Astro: load content collections, types', /Building static entrypoints/],
   ['Astro: bundle (Vite)', /generating static routes/],
   ['Astro: render pages', /@astrojs\/sitemap|Waiting for integration/],
-  ['Astro: sitemap, Pagefind index', /indexed \d+ pages/],
+  ['sitemap, Pagefind search index', /indexed \d+ pages/],
 ];
 
 export function phases(run: Run): Phase[] {
@@ -51,7 +51,7 @@ export function phases(run: Run): Phase[] {
     since = run.lines[i].t;
     at = i + 1;
   }
-  out.push({ name: 'Astro exits; swap into place, prune cache', seconds: run.seconds - since });
+  out.push({ name: 'swap into place, prune cache, exit', seconds: run.seconds - since });
   return out;
 }
 
