@@ -138,6 +138,8 @@ async function main(): Promise<void> {
   const loadStart = loadavg()[0];
   mkdirSync(work, { recursive: true });
   const code = snapshotProject(join(work, 'code'));
+  // The commit the snapshot was taken from, not the one HEAD reaches while the run goes on.
+  const commit = `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' plus uncommitted changes in src/' : ''}`;
   const corpusWords = new Map<number, number>();
   for (const size of sizes) {
     const stats = writeCorpus(join(work, `corpus-${size}`), size);
@@ -198,12 +200,11 @@ async function main(): Promise<void> {
 
   const cpu = cpus();
   const version = (pkg: string) => (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
-  const dirty = git(['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'public']);
   const machine = {
     cores: cpu.length,
     model: cpu[0]?.model ?? 'unknown',
     memory: `${int(totalmem() / 2 ** 30)} GiB`,
-    commit: `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' plus uncommitted changes in src/' : ''}`,
+    commit,
   };
 
   const targetTable = ['| target | measured | |', '| --- | --- | --- |', ...checks.map((c) => `| ${c.target} | ${c.value} | ${c.met ? 'met' : '**missed**'} |`)].join('\n');
@@ -277,7 +278,7 @@ async function main(): Promise<void> {
 
 Numbers from one run of \`npm run bench\` (${sizes.map(int).join(' and ')} articles, best of ${repeat}), started ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
 
-**Machine:** ${machine.cores} cores (${machine.model}), ${machine.memory} RAM; 1-minute load average ${fmt(loadStart, 2)} at the start and ${fmt(loadEnd, 2)} at the end (other work on the machine inflates wall times; CPU times are less affected). Node ${process.version}, Astro ${version('astro')}, compromise ${version('compromise')}; commit ${machine.commit}.
+**Machine:** ${machine.cores} cores (${machine.model}), ${machine.memory} RAM; 1-minute load average ${fmt(loadStart, 2)} at the start and ${fmt(loadEnd, 2)} at the end (other work on the machine inflates wall times; CPU times are less affected). Node ${process.version}, Astro ${version('astro')}, compromise ${version('compromise')}; code copied from the working tree at commit ${machine.commit} when the run started.
 
 ## Targets
 
