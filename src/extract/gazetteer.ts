@@ -67,7 +67,6 @@ byName.set('US', byCode.get('US')!);
 
 export const countryByName = (name: string): Country | undefined => byName.get(name);
 export const countryByDemonym = (word: string): Country | undefined => byDemonym.get(word);
-export const countryByCode = (code: string): Country | undefined => byCode.get(code);
 
 /** A capital or a known place (region, large city), with the country it lies in. */
 export function placeByName(name: string): Country | undefined | null {
@@ -76,6 +75,3 @@ export function placeByName(name: string): Country | undefined | null {
   const code = placeTable[name];
   return code ? (byCode.get(code) ?? null) : undefined;
 }
-
-/** The longest word count of any gazetteer name, to bound look-ups. */
-export const maxNameWords = 6;

@@ -38,9 +38,6 @@ export const reportingVerbs: Map<string, string> = (() => {
   return map;
 })();
 
-/** Verbs that take the quoted words as a name for something ("called it X") rather than as speech. */
-export const namingVerbs = set('called, described, labelled, labeled, branded, termed, dubbed');
-
 /** Verbs with which an outlet passes on someone else's words: the outlet is not the speaker. */
 export const relayVerbs = set('cited, citing, quoted, cites');
 
@@ -179,10 +176,6 @@ export const agreementHeads = set(`
 
 /** Of those, the heads that only make an agreement together with a proper name or parties. */
 export const weakAgreementHeads = set('partnership, partnerships, project, projects, initiative, initiatives, alliance, framework, roadmap, road map, arrangement, arrangements, understanding, plan, programme, program, declaration, communique, communiqué, statement, scheme, contract, contracts, charter');
-
-export const pronouns: Map<string, 'male' | 'female' | 'plural' | 'neuter'> = new Map([
-  ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['it', 'neuter'],
-]);
 
 /** Institutions named by their head word alone ("Government", "Parliament"): whose they are depends on the article. */
 export const isGenericInstitution = (name: string) =>
