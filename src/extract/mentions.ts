@@ -75,6 +75,8 @@ function longest<T>(run: Run, from: number, text: string, look: (name: string) =
 }
 
 const stripThe = (s: string) => s.replace(/^the\s+/i, '');
+/** An outlet's usual name for a variant spelling ("Reuter" in old wire copy). */
+const outletName = (name: string) => (stripThe(name) === 'Reuter' ? 'Reuters' : name);
 const mediaLookup = (name: string) => (mediaNames.has(name) || mediaNames.has(stripThe(name)) ? true : undefined);
 const orgLookup = (name: string) => (organizationNames.has(name) || organizationNames.has(stripThe(name)) ? true : undefined);
 
@@ -165,12 +167,12 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     }
 
     // Whole-run names from the lexicons and gazetteers.
-    if (mediaLookup(whole)) return emit({ ...base, ...span(0, run.length), kind: 'media', name: stripThe(whole) === 'Reuter' ? 'Reuters' : whole }, tokens);
+    if (mediaLookup(whole)) return emit({ ...base, ...span(0, run.length), kind: 'media', name: outletName(whole) }, tokens);
     if (orgLookup(whole)) return emit({ ...base, ...span(0, run.length), kind: 'organization' }, tokens);
     const wholeCountry = countryByName(whole);
     if (wholeCountry) return emit({ ...base, ...span(0, run.length), kind: 'country', country: wholeCountry, name: wholeCountry.name }, tokens);
     const last = run[run.length - 1];
-    // "… Transport Corridor": an agreement, found elsewhere; the countries in its name are still mentions.
+    // "… Water Sharing Treaty": an agreement, found elsewhere; the countries in its name are still mentions.
     if (agreementHeads.has(lower(last))) return readPrefix(run.slice(0, -1), tokens, sentence);
     // "Parliament", "the Senate": an institution named by its head word alone, mid-sentence.
     if (run.length === 1 && organizationHeads.has(last.text) && last.start !== article.sentences[sentence].start)
@@ -245,7 +247,7 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
       if (country) return emit({ ...base, ...nameSpan, kind: 'country', country, name: country.name }, tokens);
       const spot = placeByName(proper);
       if (spot !== undefined) return emit({ ...base, ...nameSpan, kind: 'place', country: spot ?? undefined, name: proper }, tokens);
-      if (mediaLookup(proper)) return emit({ ...base, ...nameSpan, kind: 'media', name: proper === 'Reuter' ? 'Reuters' : proper }, tokens);
+      if (mediaLookup(proper)) return emit({ ...base, ...nameSpan, kind: 'media', name: outletName(proper) }, tokens);
       return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
     }
     if (isAcronymAfter(tokens, last)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
