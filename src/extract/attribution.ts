@@ -16,8 +16,8 @@ const adjacentOnly = new Set([
 const townNouns = new Set(['city', 'town', 'municipality', 'council']);
 
 /** Words between a subject and its verb that do not change who speaks. */
-const skippable = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'also', 'then', 'later', 'again', 'once', 'today', 'yesterday', 'earlier', 'recently', 'previously', 'further', 'simply', 'clearly', 'reportedly', 'publicly', 'privately', 'separately', 'subsequently', 'repeatedly', 'once', 'had', 'would', 'will', 'has', 'already', 'even', 'only', 'just', 'never', 'always', 'often']);
-const pronounGender: Record<string, 'male' | 'female' | 'plural' | 'neuter'> = { he: 'male', she: 'female', they: 'plural', it: 'neuter', we: 'plural', i: 'male' };
+const skippable = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'also', 'then', 'later', 'again', 'once', 'today', 'yesterday', 'earlier', 'recently', 'previously', 'further', 'simply', 'clearly', 'reportedly', 'publicly', 'privately', 'separately', 'subsequently', 'repeatedly', 'would', 'will', 'already', 'even', 'only', 'just', 'never', 'always', 'often']);
+const pronounGender: Record<string, 'male' | 'female' | 'plural' | 'neuter'> = { he: 'male', she: 'female', they: 'plural', it: 'neuter', we: 'plural' };
 const determiners = /^(the|a|an|another|one|two|three|some|several|many|other|this|that|these|those|its|his|her|their|our|senior|a\s+senior)$/i;
 
 interface Cue {

@@ -25,16 +25,16 @@ export const reportingVerbs: Map<string, string> = (() => {
     tweet: 'tweets tweeted tweeting', post: 'posted', quip: 'quipped', predict: 'predicts predicted',
     concede: 'concedes conceded', confirm: 'confirms confirmed confirming', deny: 'denies denied denying',
     assert: 'asserts asserted', maintain: 'maintains maintained', contend: 'contends contended', cite: 'cites cited citing',
-    quote: 'quoted', recall: 'recalls recalled recalling', believe: 'believes believed', predicts: 'predicts',
+    quote: 'quoted', recall: 'recalls recalled recalling', believe: 'believes believed',
     indicate: 'indicated', agree: 'agreed', vow: 'vows vowed', pledge: 'pledged', respond: 'responds responded responding',
-    tell_: 'tells', exclaim: 'exclaimed', whisper: 'whispered', shout: 'shouted', joke: 'joked', boast: 'boasted',
+    exclaim: 'exclaimed', whisper: 'whispered', shout: 'shouted', joke: 'joked', boast: 'boasted',
     complain: 'complains complained complaining', criticise: 'criticised criticized', praise: 'praised',
     accuse: 'accused', thank: 'thanked', defend: 'defended defending', welcome: 'welcomed', conclude: 'concluded concludes',
     elaborate: 'elaborated', point: 'pointed', caution: 'cautioned', hail: 'hailed', label: 'labelled labeled', brand: 'branded',
     term: 'termed', dub: 'dubbed', put: 'put', suspect: 'suspects',
   };
   const map = new Map<string, string>();
-  for (const [lemma, forms] of Object.entries(lemmas)) for (const f of forms.split(' ')) map.set(f, lemma.replace('_', ''));
+  for (const [lemma, forms] of Object.entries(lemmas)) for (const f of forms.split(' ')) map.set(f, lemma);
   return map;
 })();
 
