@@ -5,7 +5,8 @@ import { extract } from './extract/index.ts';
 import type { Diagnostic } from './extract/types.ts';
 
 const usage = `usage:
-  explainer extract [--format json|text] [--verbose] FILE   print one article's extraction
+  explainer extract [--format json] [--verbose] FILE        print one article's extraction
+  explainer extract --format jsonl [--verbose] FILE...     print one extraction per line (JSON Lines)
   explainer build [--content-only] [--skip-invalid] [--max-seed-size SIZE]
                                                             extract seeds/ into content/, then build the site into dist/
   explainer dev [build options] [-- astro dev options]      build content/, rebuild it when seeds/ change, run Astro's dev server`;
@@ -17,26 +18,54 @@ function formatDiagnostic(path: string, d: Diagnostic): string {
   return `${path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
 }
 
+function readUtf8(file: string, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+  } catch (error) {
+    throw new UserError(`${path}: cannot read as UTF-8 text (${(error as Error).message})`);
+  }
+}
+
+/** Extracts one file; prints its diagnostics and returns the extraction, or null when it has errors. */
+function extractFile(file: string, verbose: boolean) {
+  const path = relative(process.cwd(), file) || file;
+  const result = extract({ path, text: readUtf8(file, path) });
+  for (const d of result.diagnostics) if (verbose || d.severity === 'error') console.error(formatDiagnostic(path, d));
+  return result.diagnostics.some((d) => d.severity === 'error') ? null : result;
+}
+
+/** In a batch, one unreadable file is reported and gives a `null` line; the others go on. */
+function extractFileOrReport(file: string, verbose: boolean) {
+  try {
+    return extractFile(file, verbose);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    console.error(`explainer: ${error.message}`);
+    return null;
+  }
+}
+
 function runExtract(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { format: { type: 'string', default: 'json' }, verbose: { type: 'boolean', default: false } },
   });
-  if (positionals.length !== 1) throw new UserError(`extract takes one FILE\n${usage}`);
-  if (values.format !== 'json') throw new UserError(`unknown --format ${values.format} (only json)`);
-  const file = positionals[0];
-  const path = relative(process.cwd(), file) || file;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
-  } catch (error) {
-    throw new UserError(`${path}: cannot read as UTF-8 text (${(error as Error).message})`);
+  if (values.format === 'jsonl') {
+    if (positionals.length === 0) throw new UserError(`extract --format jsonl takes one or more FILEs\n${usage}`);
+    let failed = 0;
+    for (const file of positionals) {
+      const result = extractFileOrReport(file, values.verbose);
+      if (!result) failed++;
+      // One line per file, in order, so a batch reader can pair lines with paths.
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    }
+    return failed ? 1 : 0;
   }
-  const result = extract({ path, text });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of result.diagnostics) if (values.verbose || d.severity === 'error') console.error(formatDiagnostic(path, d));
-  if (errors.length) return 1;
+  if (values.format !== 'json') throw new UserError(`unknown --format ${values.format} (json or jsonl)`);
+  if (positionals.length !== 1) throw new UserError(`extract --format json takes one FILE\n${usage}`);
+  const result = extractFile(positionals[0], values.verbose);
+  if (!result) return 1;
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return 0;
 }
