@@ -4,7 +4,9 @@ import type { QuoteSpan } from './quote-spans.ts';
 import type { Reporter } from './diagnostics.ts';
 import { isWord, tokenize, type Token } from './tokens.ts';
 import { countryByDemonym, countryByName } from './gazetteer.ts';
-import { documentNouns, functionWords, relayVerbs, reportingVerbs, titleHeads, unnamedSourceHeads } from './lexicon.ts';
+import {
+  documentNouns, functionWords, relayVerbs, reportingVerbs, titleAbbreviation, titleAbbreviations, titleHeads, unnamedSourceHeads,
+} from './lexicon.ts';
 
 /** Verbs that only report speech right next to the words ("she continued: …", "what they called …"). */
 const adjacentOnly = new Set([
@@ -33,7 +35,8 @@ interface Speaker {
   confidence: number;
 }
 
-/** A reporting verb: lower case (a capitalised "States" or "Notes" is a name). */
+/** A phrase up to the first punctuation, reading through the stops of "Mr." and initials. */
+const phrasePattern = new RegExp(String.raw`^(?:(?:${titleAbbreviations.join('|')})\.|\p{Lu}\.(?=\s)|[^,.;:!?"“”()])*`, 'u');
 /** The index of the last item whose key is at or before `at` (items sorted by key), or -1. */
 function lastIndexAtOrBefore<T>(items: T[], at: number, key: (item: T) => number): number {
   let lo = 0;
@@ -185,7 +188,7 @@ export function attributeQuotes(
     const verb = words[at];
     const lead = text.slice(from, verb.start);
     // Only a subject (or nothing) may stand between the quote and its verb.
-    if (/[.!?]/.test(lead.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|St|[A-Z])\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(lead)) return null;
+    if (/[.!?]/.test(lead.replace(new RegExp(titleAbbreviation.source, 'g'), '').replace(/\b[A-Z]\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(lead)) return null;
     const subject = lead.replace(/^[\s,;:—–-]+/, '');
     if (subject.trim()) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(verb.start) } };
     // Inverted: "said the minister", "said Nordmark's chief negotiator, Ingrid Solberg".
@@ -226,7 +229,7 @@ export function attributeQuotes(
   }
   function phraseEnd(from: number, to: number): number {
     // Up to the first punctuation, reading through the stops of "Mr." and initials.
-    const m = /^(?:(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Rev)\.|\p{Lu}\.(?=\s)|[^,.;:!?"“”()])*/u.exec(text.slice(from, to));
+    const m = phrasePattern.exec(text.slice(from, to));
     return trimEnd(from + (m?.[0].length ?? 0));
   }
 

@@ -11,6 +11,7 @@ const countries: {
   demonyms?: { eng?: { m: string; f: string } };
 }[] = require('world-countries');
 const placeTable: Record<string, string> = require('./data/places.json');
+const givenNameTable: Record<'male' | 'female' | 'either', string> = require('./data/given-names.json');
 
 export interface Country {
   code: string;
@@ -74,4 +75,17 @@ export function placeByName(name: string): Country | undefined | null {
   if (capital) return capital;
   const code = placeTable[name];
   return code ? (byCode.get(code) ?? null) : undefined;
+}
+
+const givenNames = new Map<string, 'male' | 'female' | null>();
+for (const [gender, names] of Object.entries(givenNameTable))
+  for (const name of names.split(' ')) givenNames.set(name, gender === 'either' ? null : (gender as 'male' | 'female'));
+
+/**
+ * A first name's usual gender: `null` for a name given to both, `undefined` for a word that is no
+ * first name. Countries and places are never first names here ("Georgia", "Paris").
+ */
+export function givenName(word: string): 'male' | 'female' | null | undefined {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word) || byName.has(word) || byDemonym.has(word) || placeByName(word) !== undefined) return undefined;
+  return givenNames.get(word.toLowerCase());
 }

@@ -8,6 +8,14 @@ const set = (words: string) => new Set(words.trim().split(/\s*\n\s*|\s*,\s*/).fi
 /** Lower-case English words: a capitalised word that is one of these may just open a sentence. */
 export const englishWords: Set<string> = new Set(require('an-array-of-english-words'));
 
+/** Abbreviated titles written with a full stop before a name ("Gov. Ann Berg"): the stop ends no sentence. */
+export const titleAbbreviations = [
+  'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Col', 'Capt', 'Lt', 'Sgt', 'Adm', 'Cmdr', 'Rev', 'Fr',
+  'Hon', 'Pres', 'Supt', 'Insp', 'Amb', 'Atty', 'Msgr', 'Jr', 'Sr',
+] as const;
+/** Matches one of `titleAbbreviations` with its stop. */
+export const titleAbbreviation = new RegExp(`\\b(?:${titleAbbreviations.join('|')})\\.`);
+
 /** Reporting verbs in every form, mapped to their lemma. */
 export const reportingVerbs: Map<string, string> = (() => {
   const lemmas: Record<string, string> = {
@@ -47,6 +55,7 @@ export const honorifics: Map<string, 'male' | 'female' | null> = new Map([
   ['Ms', 'female'], ['Ms.', 'female'], ['Miss', 'female'], ['Madam', 'female'], ['Dame', 'female'], ['Lady', 'female'],
   ['Dr', null], ['Dr.', null], ['Prof', null], ['Prof.', null], ['Professor', null], ['Rev', null], ['Rev.', null],
   ['Sheikh', 'male'], ['Sen.', null], ['Rep.', null], ['Gov.', null], ['Gen.', null], ['Col.', null], ['Capt.', null],
+  ['Lt.', null], ['Sgt.', null], ['Adm.', null], ['Amb.', null], ['Fr.', 'male'], ['Father', 'male'], ['Sister', 'female'],
 ]);
 
 /** Words that make up titles and roles ("Prime Minister", "Shadow Home Secretary", "chief executive"). */

@@ -1,6 +1,6 @@
 import type { ActorKind, ExtractedArticle, Span } from './types.ts';
 import { isPossessive, isWord, tokenize, type Token } from './tokens.ts';
-import { countryByDemonym, countryByName, placeByName, type Country } from './gazetteer.ts';
+import { countryByDemonym, countryByName, givenName, placeByName, type Country } from './gazetteer.ts';
 import {
   englishWords, functionWords, honorifics, mediaHeads, mediaNames, mediaNouns, mediaOpeners, months, nameConnectors,
   organizationHeads, organizationNames, organizationNouns, organizationOpeners, reportingVerbs, surnameParticles, titleWords,
@@ -183,7 +183,9 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     const ofHead = run.findIndex((t, i) => i > 0 && t.text === 'of' && mediaHeads.has(run[i - 1].text));
     if (ofHead > 0) return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
 
-    if (workHeads.has(last.text) || workHeads.has(lower(next ?? last))) return; // laws, studies, bills: not actors
+    // Laws, studies, bills, days: not actors; but a first name and a surname that is such a word is a person ("Ann Day").
+    const personNamedLikeAWork = run.length === 2 && givenName(run[0].text) !== undefined;
+    if ((workHeads.has(last.text) && !personNamedLikeAWork) || workHeads.has(lower(next ?? last))) return;
 
     // Title words, then a name: a person even when an organisation opens the title ("Unesco General Conference President X").
     const tail = nameTail(run);
@@ -252,7 +254,9 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     }
     if (isAcronymAfter(tokens, last)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
     const unknownWords = name.filter((t) => !englishWords.has(lower(t)) && !surnameParticles.has(t.text)).length;
-    if (!single && unknownWords > 0 && !nextIsPlaceWord(next)) return emit({ ...base, ...nameSpan, kind: 'person', evidence: 'shape' }, tokens);
+    // A word no dictionary has, or a first name before a surname: the shape of a person's name.
+    const firstName = givenName(name[0].text) !== undefined && name.length <= 3 && !name.some((t) => isAcronym(t.text));
+    if (!single && (unknownWords > 0 || firstName) && !nextIsPlaceWord(next)) return emit({ ...base, ...nameSpan, kind: 'person', evidence: 'shape' }, tokens);
     // "the chief executive, Anna Berg," and "Tom Smith, 54,": a title before, or an age after, makes a person.
     const titledBefore = before?.text === ',' && titleHeads.has(lower(tokens[tokens.indexOf(run[0]) - 2] ?? before));
     if (!single && (titledBefore || /^,\s+\d{1,3},/.test(text.slice(last.end, last.end + 8))))

@@ -1,4 +1,5 @@
 import type { Span } from './types.ts';
+import { titleAbbreviations } from './lexicon.ts';
 
 /** Abbreviations after which a full stop does not end a sentence. */
 const abbreviations = new Set(
@@ -7,6 +8,7 @@ const abbreviations = new Set(
     'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'messrs', 'mme', 'mlle', 'no', 'nos', 'vs', 'etc', 'approx', 'est', 'inc', 'ltd',
     'co', 'corp', 'plc', 'dept', 'univ', 'assn', 'bros', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
     'nov', 'dec', 'al', 'fig', 'vol', 'pp', 'ca', 'cf', 'e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'u.k', 'u.n', 'e.u',
+    ...titleAbbreviations.map((a) => a.toLowerCase()),
   ],
 );
 

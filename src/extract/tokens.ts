@@ -1,3 +1,5 @@
+import { titleAbbreviations } from './lexicon.ts';
+
 export interface Token {
   text: string;
   start: number;
@@ -8,7 +10,7 @@ export interface Token {
 
 // Dotted acronyms (U.S.), words with inner hyphens/apostrophes/ampersands, possessive 's split off,
 // any other single non-space character.
-const tokenPattern = /(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Col|Capt|Lt|Rev|Jr|Sr)\.(?=\s)|\p{Lu}\.(?=\s+\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’&.][\p{L}\p{N}\p{M}]+)*|\S/gu;
+const tokenPattern = new RegExp(String.raw`(?:${titleAbbreviations.join('|')})\.(?=\s)|` + /\p{Lu}\.(?=\s+\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’&.][\p{L}\p{N}\p{M}]+)*|\S/.source, 'gu');
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
