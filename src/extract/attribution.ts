@@ -94,13 +94,18 @@ export function attributeQuotes(
     let cue: Token | null = null;
     if (span.continued && previous) speaker = { actor: previous.speaker, mention: previous.speaker_mention, rule: 'continuation', confidence: 0.9 };
     else {
-      const chosen = right ?? left;
+      const cues = right ? [right] : leftCues(leftFrom, span.open);
+      if (!cues.length && left) cues.push(left);
+      const chosen = firstResolved(cues, span.open);
       if (chosen) {
-        cue = chosen.verb;
-        speaker = resolveSubject(chosen, span.open);
+        cue = chosen.cue.verb;
+        speaker = chosen.speaker;
         // "…," he said, "…": the second half has the same speaker.
         if (!speaker && previous && prevSpan?.paragraph === span.paragraph && left && !right) speaker = inherit(previous, 'split');
+        // 'Ann Berg has criticised the plan, adding that it would be "…"': the clause's subject speaks.
+        if (!speaker?.actor && !right && !speaker?.mention) speaker = clauseSubject(span) ?? speaker;
       } else if (previous && prevSpan && previous.start === prevSpan.start && sentenceAt(prevSpan.open) === sentenceAt(span.open)) speaker = inherit(previous, 'split');
+      else if (midSentence(span)) speaker = clauseSubject(span);
       else if (previous && samePlace && words > 3 && !newSubjectBetween(previous, span.open)) speaker = inherit(previous, 'floating');
       else if (words > 3) {
         // "X issued a statement on …. "…"": the sentence before introduces the words.
@@ -200,23 +205,73 @@ export function attributeQuotes(
     return { verb, subject: { start, end } };
   }
 
-  /** `X said: "…"`, `X told Y that … "…"`: the last reporting verb before the quote. */
-  function leftCue(from: number, to: number): Cue | null {
+  /** `X said: "…"`, `X told Y that … "…"`: the reporting verbs before the quote, the nearest first. */
+  function leftCues(from: number, to: number): Cue[] {
     const tokens = tokenize(text, from, to);
     const words = tokens.filter(isWord);
+    const cues: Cue[] = [];
     for (let k = words.length - 1; k >= 0; k--) {
       const verb = words[k];
       const l = lemma(verb);
       if (!l) continue;
       if (verb.text.toLowerCase() === 'according' && words[k + 1]?.text === 'to') {
         const start = skipSpace(words[k + 1].end);
-        return { verb, subject: { start, end: phraseEnd(start, to) } };
+        cues.push({ verb, subject: { start, end: phraseEnd(start, to) } });
+        continue;
       }
       if (adjacentOnly.has(l) && words.length - k > 6) continue;
       if (/ing$/.test(verb.text) && !/^(saying|adding|stating|noting|telling|warning|insisting|explaining|arguing|promising|recommending|reporting|citing|claiming)$/.test(verb.text.toLowerCase())) continue;
-      return { verb, subject: { start: from, end: trimEnd(verb.start) } };
+      cues.push({ verb, subject: { start: from, end: trimEnd(verb.start) } });
     }
-    return null;
+    return cues;
+  }
+
+  function leftCue(from: number, to: number): Cue | null {
+    return leftCues(from, to)[0] ?? null;
+  }
+
+  /**
+   * The first cue whose subject names somebody: "She says …, but insists X is “…”" reads past the
+   * nearest verb to the one whose subject is a name. Without a named subject, the nearest cue.
+   */
+  function firstResolved(cues: Cue[], at: number): { cue: Cue; speaker: Speaker | null } | null {
+    let fallback: { cue: Cue; speaker: Speaker | null } | null = null;
+    for (const cue of cues) {
+      const speaker = resolveSubject(cue, at);
+      if (speaker?.actor) return { cue, speaker };
+      fallback ??= { cue, speaker };
+    }
+    return fallback;
+  }
+
+  /** The quote opens inside a sentence, after words of its own ("Ann Berg called it “…”"). */
+  function midSentence(span: QuoteSpan): boolean {
+    const s = sentences[sentenceAt(span.open)];
+    return /[\p{L}\p{N}]/u.test(text.slice(s.start, span.open));
+  }
+
+  /**
+   * The subject of the clause a quote sits in, when no reporting verb names one: a name (or a
+   * pronoun) at the clause's start, after any fronted phrase ("In an interview with X, Y …").
+   */
+  function clauseSubject(span: QuoteSpan): Speaker | null {
+    const index = sentenceAt(span.open);
+    const s = sentences[index];
+    let from = s.start;
+    // A fronted phrase up to its comma ("In an interview on Sunday, …", "Speaking in Oslo, …").
+    const fronted = /^(?:(?:In|At|On|After|Before|During|While|Whilst|When|Speaking|Asked|Writing|Addressing|Following|Despite|Later|Earlier|Meanwhile|However|But|And|Still|Yet|Also|Separately|Instead|Elsewhere|For his part|For her part)\b[^,"“”]{0,120},\s*)/.exec(text.slice(from, span.open));
+    if (fronted) from += fronted[0].length;
+    const lead = /^(?:(?:But|And|Yet|So|Still|Then|Now|Also)\s+)?/.exec(text.slice(from, span.open))!;
+    from += lead[0].length;
+    const pronoun = /^(he|she|they|it)\b/i.exec(text.slice(from, span.open));
+    if (pronoun) return resolvePronoun(pronoun[1], pronounGender[pronoun[1].toLowerCase()], from);
+    const subject = (outsideBySentence.get(index) ?? []).find((m) => m.start >= from && m.start < span.open);
+    if (!subject || subject.kind === 'country' || subject.kind === 'place') return null;
+    // Only role words may stand before the name ("Former Arkansas Gov. Ann Berg", "conservative commentator X").
+    const before = tokenize(text, from, subject.start).filter(isWord);
+    if (before.length > 6 || before.some((t) => lemma(t) || /^(of|to|for|with|by|from|that|which|who|and|or|is|was|has|had|will|would)$/i.test(t.text))) return null;
+    if (subject.possessive) return null;
+    return { ...named(subject, ''), rule: 'clause-subject', confidence: 0.7 };
   }
 
   function skipSpace(at: number): number {

@@ -10,7 +10,10 @@ export interface Token {
 
 // Dotted acronyms (U.S.), words with inner hyphens/apostrophes/ampersands, possessive 's split off,
 // any other single non-space character.
-const tokenPattern = new RegExp(String.raw`(?:${titleAbbreviations.join('|')})\.(?=\s)|` + /\p{Lu}\.(?=\s+\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’&.][\p{L}\p{N}\p{M}]+)*|\S/.source, 'gu');
+const tokenPattern = new RegExp(
+  String.raw`(?:${titleAbbreviations.join('|')})\.(?=\s)|\p{Lu}\.(?=\s+\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’&.][\p{L}\p{N}\p{M}]+)*|\S`,
+  'gu',
+);
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
