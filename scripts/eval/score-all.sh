@@ -9,12 +9,12 @@ score=../shared/eval/score.mjs
 [ -f "$score" ] || { echo "score-all: $score not found (needs ../shared beside the project)" >&2; exit 2; }
 batch='npx --no-install explainer extract --format jsonl {files}'
 echo "== dev"
-node "$score" --cmd "$batch" "$@" | tail -n 1
+node "$score" --cmd "$batch" "$@" | grep "^articles"
 if [ -d .eval/dev-allsides ]; then
   echo "== dev-allsides"
-  node "$score" --gold ../shared/eval/dev-allsides --texts .eval/dev-allsides --cmd "$batch" "$@" | tail -n 1
+  node "$score" --gold ../shared/eval/dev-allsides --texts .eval/dev-allsides --cmd "$batch" "$@" | grep "^articles"
 fi
 if [ -d .eval/polnear-train ]; then
   echo "== polnear-train"
-  node "$score" --gold .eval/polnear-train --cmd "$batch" "$@" | tail -n 1
+  node "$score" --gold .eval/polnear-train --cmd "$batch" "$@" | grep "^articles"
 fi

@@ -86,7 +86,7 @@ export function attributeQuotes(
     const leftFrom = prevSpan && prevSpan.paragraph === span.paragraph && (prevSpan.close ?? prevSpan.end) >= s0.start ? (prevSpan.close ?? prevSpan.end) + 1 : s0.start;
     const rightTo = nextSpan && nextSpan.paragraph === span.paragraph && nextSpan.open < s1.end ? nextSpan.open : s1.end;
     const right = span.close == null ? null : rightCue(span.close + 1, rightTo);
-    const left = leftCue(leftFrom, span.open) ?? introducedAbove(span);
+    const left = leftCue(leftFrom, span.open) ?? introducerCues(span)[0] ?? null;
     const words = (text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
     const samePlace = previous && (previous.paragraph === span.paragraph || previous.paragraph === span.paragraph - 1);
 
@@ -95,7 +95,7 @@ export function attributeQuotes(
     if (span.continued && previous) speaker = { actor: previous.speaker, mention: previous.speaker_mention, rule: 'continuation', confidence: 0.9 };
     else {
       const cues = right ? [right] : leftCues(leftFrom, span.open);
-      if (!cues.length && left) cues.push(left);
+      if (!cues.length) cues.push(...introducerCues(span));
       const chosen = firstResolved(cues, span.open);
       if (chosen) {
         cue = chosen.cue.verb;
@@ -103,15 +103,11 @@ export function attributeQuotes(
         // "…," he said, "…": the second half has the same speaker.
         if (!speaker && previous && prevSpan?.paragraph === span.paragraph && left && !right) speaker = inherit(previous, 'split');
         // 'Ann Berg has criticised the plan, adding that it would be "…"': the clause's subject speaks.
-        if (!speaker?.actor && !right && !speaker?.mention) speaker = clauseSubject(span) ?? speaker;
+        if (!speaker?.actor && !right && !speaker?.mention) speaker = clauseSubject(sentenceAt(span.open), span.open) ?? speaker;
       } else if (previous && prevSpan && previous.start === prevSpan.start && sentenceAt(prevSpan.open) === sentenceAt(span.open)) speaker = inherit(previous, 'split');
-      else if (midSentence(span)) speaker = clauseSubject(span);
+      else if (midSentence(span)) speaker = clauseSubject(sentenceAt(span.open), span.open);
       else if (previous && samePlace && words > 3 && !newSubjectBetween(previous, span.open)) speaker = inherit(previous, 'floating');
-      else if (words > 3) {
-        // "X issued a statement on …. "…"": the sentence before introduces the words.
-        const introduced = statementBefore(span.open);
-        if (introduced) speaker = { ...introduced, rule: 'statement-before' };
-      }
+      else speaker = statementBefore(span.open) ?? subjectBefore(span);
     }
     // A title in quotation marks ("Cowboys and Indians"): capitalised words, no speech verb.
     const quoted = text.slice(span.start, span.end);
@@ -164,13 +160,21 @@ export function attributeQuotes(
     return subject ? named(subject, '') : null;
   }
 
-  /** "The minister said:" closing the paragraph above introduces the quote that opens this one. */
-  function introducedAbove(span: QuoteSpan): Cue | null {
+  /** The sentence closing the paragraph above with ":" or "," ("The minister said:"), when it introduces the quote that opens this one. */
+  function introducer(span: QuoteSpan): number | null {
     const paragraph = article.paragraphs[span.paragraph];
     const above = article.paragraphs[span.paragraph - 1];
     if (!above || span.open !== paragraph.start || span.continued || !/[:,]$/.test(text.slice(above.start, above.end))) return null;
-    const last = sentences.filter((x) => x.paragraph === span.paragraph - 1).at(-1);
-    return last && !inQuote(last.end - 1) ? leftCue(last.start, last.end) : null;
+    const last = sentenceAt(above.end - 1);
+    return inQuote(sentences[last].end - 1) ? null : last;
+  }
+
+  /** "Ann Berg observed, after the vote, that …:" above the quote: its reporting verbs, at any distance when it ends with a colon. */
+  function introducerCues(span: QuoteSpan): Cue[] {
+    const index = introducer(span);
+    if (index == null) return [];
+    const s = sentences[index];
+    return leftCues(s.start, s.end, text[s.end - 1] === ':');
   }
 
   function inherit(previous: Quote, rule: string): Speaker {
@@ -206,7 +210,7 @@ export function attributeQuotes(
   }
 
   /** `X said: "…"`, `X told Y that … "…"`: the reporting verbs before the quote, the nearest first. */
-  function leftCues(from: number, to: number): Cue[] {
+  function leftCues(from: number, to: number, anyDistance = false): Cue[] {
     const tokens = tokenize(text, from, to);
     const words = tokens.filter(isWord);
     const cues: Cue[] = [];
@@ -219,7 +223,7 @@ export function attributeQuotes(
         cues.push({ verb, subject: { start, end: phraseEnd(start, to) } });
         continue;
       }
-      if (adjacentOnly.has(l) && words.length - k > 6) continue;
+      if (adjacentOnly.has(l) && words.length - k > 6 && !anyDistance) continue;
       if (/ing$/.test(verb.text) && !/^(saying|adding|stating|noting|telling|warning|insisting|explaining|arguing|promising|recommending|reporting|citing|claiming)$/.test(verb.text.toLowerCase())) continue;
       cues.push({ verb, subject: { start: from, end: trimEnd(verb.start) } });
     }
@@ -244,6 +248,21 @@ export function attributeQuotes(
     return fallback;
   }
 
+  /**
+   * A quote standing alone after a sentence about somebody ("Ann Berg praised the plan. ¶ “…”"):
+   * the subject of the sentence just before, in this paragraph or the one above, when no quote is in it.
+   */
+  function subjectBefore(span: QuoteSpan): Speaker | null {
+    const here = sentenceAt(span.open);
+    const index = introducer(span) ?? here - 1;
+    const s = sentences[index];
+    if (!s || s.paragraph < span.paragraph - 1 || index === here) return null;
+    if (spans.some((q) => q.open >= s.start && q.open < s.end)) return null;
+    const subject = clauseSubject(index, s.end);
+    if (!subject?.actor || byId.get(subject.actor)?.kind !== 'person') return null;
+    return { ...subject, rule: 'subject-before', confidence: 0.6 };
+  }
+
   /** The quote opens inside a sentence, after words of its own ("Ann Berg called it “…”"). */
   function midSentence(span: QuoteSpan): boolean {
     const s = sentences[sentenceAt(span.open)];
@@ -254,18 +273,17 @@ export function attributeQuotes(
    * The subject of the clause a quote sits in, when no reporting verb names one: a name (or a
    * pronoun) at the clause's start, after any fronted phrase ("In an interview with X, Y …").
    */
-  function clauseSubject(span: QuoteSpan): Speaker | null {
-    const index = sentenceAt(span.open);
+  function clauseSubject(index: number, end: number): Speaker | null {
     const s = sentences[index];
     let from = s.start;
     // A fronted phrase up to its comma ("In an interview on Sunday, …", "Speaking in Oslo, …").
-    const fronted = /^(?:(?:In|At|On|After|Before|During|While|Whilst|When|Speaking|Asked|Writing|Addressing|Following|Despite|Later|Earlier|Meanwhile|However|But|And|Still|Yet|Also|Separately|Instead|Elsewhere|For his part|For her part)\b[^,"“”]{0,120},\s*)/.exec(text.slice(from, span.open));
+    const fronted = /^(?:(?:In|At|On|After|Before|During|While|Whilst|When|Speaking|Asked|Writing|Addressing|Following|Despite|Later|Earlier|Meanwhile|However|But|And|Still|Yet|Also|Separately|Instead|Elsewhere|For his part|For her part)\b[^,"“”]{0,120},\s*)/.exec(text.slice(from, end));
     if (fronted) from += fronted[0].length;
-    const lead = /^(?:(?:But|And|Yet|So|Still|Then|Now|Also)\s+)?/.exec(text.slice(from, span.open))!;
+    const lead = /^(?:(?:But|And|Yet|So|Still|Then|Now|Also)\s+)?/.exec(text.slice(from, end))!;
     from += lead[0].length;
-    const pronoun = /^(he|she|they|it)\b/i.exec(text.slice(from, span.open));
+    const pronoun = /^(he|she|they|it)\b/i.exec(text.slice(from, end));
     if (pronoun) return resolvePronoun(pronoun[1], pronounGender[pronoun[1].toLowerCase()], from);
-    const subject = (outsideBySentence.get(index) ?? []).find((m) => m.start >= from && m.start < span.open);
+    const subject = (outsideBySentence.get(index) ?? []).find((m) => m.start >= from && m.start < end);
     if (!subject || subject.kind === 'country' || subject.kind === 'place') return null;
     // Only role words may stand before the name ("Former Arkansas Gov. Ann Berg", "conservative commentator X").
     const before = tokenize(text, from, subject.start).filter(isWord);
