@@ -338,7 +338,7 @@ export function attributeQuotes(
       if (who) return named(who, phrase);
     }
     const pronoun = pronounGender[last.text.toLowerCase()];
-    if (pronoun && (tokens.length === 1 || /^[,;:]$/.test(tokens[tokens.length - 2]?.text ?? '') || functionWords.has(tokens[tokens.length - 2]?.text.toLowerCase() ?? ''))) return resolvePronoun(last.text, pronoun, at);
+    if (pronoun && (tokens.length === 1 || /^[,;:]$/.test(tokens[tokens.length - 2]?.text ?? '') || functionWords.has(tokens[tokens.length - 2]?.text.toLowerCase() ?? ''))) return resolvePronoun(last.text, pronoun, Math.min(at, last.start));
 
     // A noun phrase: the last determiner-led stretch before the verb.
     let k = tokens.length - 1;
