@@ -102,7 +102,8 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
   };
 
   for (const m of [...ordered.filter((x) => x.kind === 'person' && words(x.name).length === 1), ...bare].sort((a, b) => a.start - b.start)) {
-    const person = surnameMatch(m);
+    // A surname of a full name, or a one-word name already known as a person ("President Lund" … "Lund told").
+    const person = surnameMatch(m) ?? byKey.get(`person:${norm(m.name)}`);
     if (person) {
       add(m, person.key);
       continue;
@@ -130,8 +131,10 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
     if (/^[A-Z]{2,}s$/.test(m.name)) continue; // "MPs", "NGOs": plural abbreviations of common nouns
     const common = words(m.name).every((w) => englishWords.has(w.toLowerCase()) || functionWords.has(w.toLowerCase()));
     if (m.evidence === 'verb' && common && words(m.name).length === 1) continue; // "Officials said": a common noun, not a name
-    // One word before "said", never given with a first name or a title: a company or body ("Chrysler said").
-    if (m.evidence === 'verb' && words(m.name).length === 1) add({ ...m, kind: 'organization' }, `organization:${norm(m.name)}`);
+    // One word next to "said", never given with a first name or a title: a company or body ("Chrysler said
+    // it …"), unless the pronoun that follows is a person's ("Lund said she …").
+    if (m.evidence === 'verb' && words(m.name).length === 1 && pronounKindAfter(text, m.end) !== 'person')
+      add({ ...m, kind: 'organization' }, `organization:${norm(m.name)}`);
     else if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
   }
 
@@ -149,6 +152,13 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
 
   mergeOrganisations(clusters, text, assigned);
   return finish(article, clusters.filter((c) => c.mentions.length), assigned);
+}
+
+/** Whether the first pronoun in the next words is a person's (he, she) or a thing's (it, they). */
+function pronounKindAfter(text: string, at: number): 'person' | 'thing' | null {
+  const window = text.slice(at, at + 200).replace(/["“][^"”]*["”]/g, ' ');
+  const pronoun = /\b(he|she|his|her|him|it|its|they|their)\b/i.exec(window);
+  return pronoun ? (/^(he|she|his|her|him)$/i.test(pronoun[1]) ? 'person' : 'thing') : null;
 }
 
 /** Acronyms, case variants and shorter forms of a longer organisation name are one actor. */

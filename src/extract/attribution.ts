@@ -105,8 +105,9 @@ export function attributeQuotes(
         // 'Ann Berg has criticised the plan, adding that it would be "…"': the clause's subject speaks.
         if (!speaker?.actor && !right && !speaker?.mention) speaker = clauseSubject(sentenceAt(span.open), span.open) ?? speaker;
       } else if (previous && prevSpan && previous.start === prevSpan.start && sentenceAt(prevSpan.open) === sentenceAt(span.open)) speaker = inherit(previous, 'split');
-      else if (midSentence(span)) speaker = clauseSubject(sentenceAt(span.open), span.open);
-      else if (previous && samePlace && words > 3 && !newSubjectBetween(previous, span.open)) speaker = inherit(previous, 'floating');
+      else if (midSentence(span) && (speaker = clauseSubject(sentenceAt(span.open), span.open))) {
+        // the subject of the quote's own clause
+      } else if (previous && samePlace && words > 3 && !newSubjectBetween(previous, span.open)) speaker = inherit(previous, 'floating');
       else speaker = statementBefore(span.open) ?? subjectBefore(span);
     }
     // A title in quotation marks ("Cowboys and Indians"): capitalised words, no speech verb.
@@ -196,8 +197,10 @@ export function attributeQuotes(
     }
     const verb = words[at];
     const lead = text.slice(from, verb.start);
-    // Only a subject (or nothing) may stand between the quote and its verb.
-    if (/[.!?]/.test(lead.replace(new RegExp(titleAbbreviation.source, 'g'), '').replace(/\b[A-Z]\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(lead)) return null;
+    // Only a subject (or nothing) may stand between the quote and its verb; brackets ("(D-Ore.)") and
+    // relative clauses in commas (", who led the study,") belong to the subject.
+    const core = lead.replace(/\([^()]*\)/g, ' ').replace(/,\s+(?:who|which|whose)\b[^,]*,/g, ',');
+    if (/[.!?]/.test(core.replace(new RegExp(titleAbbreviation.source, 'g'), '').replace(/\b[A-Z]\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(core)) return null;
     const subject = lead.replace(/^[\s,;:—–-]+/, '');
     if (subject.trim()) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(verb.start) } };
     // Inverted: "said the minister", "said Nordmark's chief negotiator, Ingrid Solberg".

@@ -153,7 +153,7 @@ export const organizationHeads = set(`
   PLC, Plc, Inc, Ltd, LLC, AG, SA, GmbH, University, College, Institute, Centre, Center, Board, Authority, Service, Services,
   Police, Army, Navy, Force, Forces, Guard, Government, Cross, Crescent, Exchange, Secretariat, Movement, Front, League, Society,
   Foundation, Trust, Federation, Alliance, Coalition, Administration, Bureau, Cabinet, Tribunal, Directorate, Command,
-  Network, Industries, Holdings, Airlines, Airways, Motors, Systems, Technologies, Labs, Laboratories, Hospital, School,
+  Network, Industries, Holdings, Airlines, Airways, Motor, Motors, Research, Systems, Technologies, Labs, Laboratories, Hospital, School,
   Academy, Museum, Library, Institution, Council, Caucus, Chamber, Regiment, Brigade, Squad, Club, Team, Network, Panel,
   Observatory, Programme, Program, Initiative, Project, Campaign, Watch, Unit, Taskforce, Mission, Delegation, Commission,
   Municipality, Region, Republic, Kingdom, Emirate, Cooperative, Partnership, Consortium, Group, Standards, Nations, Bloc,

@@ -89,6 +89,9 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
   const { text } = article;
   const mentions: NameMention[] = [];
   const bare: NameMention[] = [];
+  // Words this article writes in lower case somewhere: common words here, whatever their capital elsewhere.
+  const writtenLower = new Set(text.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu));
+  const commonHere = (t: Token) => englishWords.has(lower(t)) && writtenLower.has(lower(t));
   article.sentences.forEach((s, sentence) => {
     const tokens = tokenize(text, s.start, s.end);
     const words = tokens.filter(isWord);
@@ -184,7 +187,7 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (ofHead > 0) return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
 
     // Laws, studies, bills, days: not actors; but a first name and a surname that is such a word is a person ("Ann Day").
-    const personNamedLikeAWork = run.length === 2 && givenName(run[0].text) !== undefined;
+    const personNamedLikeAWork = run.length === 2 && givenName(run[0].text) !== undefined && !commonHere(run[0]);
     if ((workHeads.has(last.text) && !personNamedLikeAWork) || workHeads.has(lower(next ?? last))) return;
 
     // Title words, then a name: a person even when an organisation opens the title ("Unesco General Conference President X").
@@ -225,7 +228,8 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     const single = name.length === 1;
     const place = placeByName(nameText);
     const following = tokens[tokens.indexOf(last) + 1];
-    const verbAfter = !!following && reportingVerbs.has(following.text);
+    // "Lund said", or inverted "said Lund": a name next to a reporting verb.
+    const verbAfter = (!!following && reportingVerbs.has(following.text)) || (!!before && reportingVerbs.has(before.text) && before.end === run[0].start - 1);
 
     const named = countryByName(nameText);
     if (named) return emit({ ...base, ...nameSpan, kind: 'country', country: named, name: named.name }, tokens);
@@ -255,7 +259,10 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (isAcronymAfter(tokens, last)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
     const unknownWords = name.filter((t) => !englishWords.has(lower(t)) && !surnameParticles.has(t.text)).length;
     // A word no dictionary has, or a first name before a surname: the shape of a person's name.
-    const firstName = givenName(name[0].text) !== undefined && name.length <= 3 && !name.some((t) => isAcronym(t.text));
+    // A first name and a surname ("Ann Berg", "George W. Bush"), unless both are words this article uses ("Grace Church").
+    const initialBetween = name.length === 3 && /^\p{Lu}\.?$/u.test(name[1].text);
+    const firstName =
+      givenName(name[0].text) !== undefined && (name.length === 2 || initialBetween) && !isAcronym(last.text) && !(commonHere(name[0]) && commonHere(last));
     if (!single && (unknownWords > 0 || firstName) && !nextIsPlaceWord(next)) return emit({ ...base, ...nameSpan, kind: 'person', evidence: 'shape' }, tokens);
     // "the chief executive, Anna Berg," and "Tom Smith, 54,": a title before, or an age after, makes a person.
     const titledBefore = before?.text === ',' && titleHeads.has(lower(tokens[tokens.indexOf(run[0]) - 2] ?? before));
@@ -338,7 +345,7 @@ const institutionModifiers = 'foreign|finance|defence|defense|interior|justice|h
 const institutionHeads = 'ministry|government|secretariat|embassy|parliament|cabinet|administration|delegation|legislature';
 
 /** Words after which a capitalised word names a place ("the Lombardy region"). */
-const geographyHeads = new Set(['Sea', 'Ocean', 'Gulf', 'Bay', 'Strait', 'Straits', 'River', 'Lake', 'Mountains', 'Mount', 'Island', 'Islands', 'Peninsula', 'Desert', 'Valley', 'Coast', 'Canal', 'Basin', 'Delta', 'Plateau', 'Highlands', 'Sound', 'Archipelago']);
+const geographyHeads = new Set(['County', 'Township', 'Borough', 'Parish', 'Manor', 'Sea', 'Ocean', 'Gulf', 'Bay', 'Strait', 'Straits', 'River', 'Lake', 'Mountains', 'Mount', 'Island', 'Islands', 'Peninsula', 'Desert', 'Valley', 'Coast', 'Canal', 'Basin', 'Delta', 'Plateau', 'Highlands', 'Sound', 'Archipelago']);
 const placeNouns = new Set(['region', 'province', 'state', 'county', 'district', 'city', 'town', 'village', 'island', 'islands', 'valley', 'river', 'sea', 'coast', 'peninsula', 'prefecture', 'governorate', 'oblast', 'canton']);
 const nextIsPlaceWord = (t: Token | undefined) => !!t && placeNouns.has(lower(t));
 
