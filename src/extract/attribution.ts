@@ -327,6 +327,9 @@ export function attributeQuotes(
       const subject = inside.find((m) => m.kind !== 'country' && m.kind !== 'place');
       return subject ? named(subject, phrase) : null;
     }
+    // "said planetary scientist Ann Berg of the Polar Institute at a press conference": the person, not what follows.
+    const personWithModifier = inside.find((m) => m.kind === 'person' && /^\s+(?:of|from|at|in|on|with)\s/.test(text.slice(m.end, m.end + 6)));
+    if (personWithModifier) return named(personWithModifier, phrase);
     // A name (or an appositive after it: "X, the minister, said").
     const adjacent = inside.find((m) => m.end === last.end);
     if (adjacent) return named(adjacent, phrase);
