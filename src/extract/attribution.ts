@@ -52,6 +52,29 @@ function lastIndexAtOrBefore<T>(items: T[], at: number, key: (item: T) => number
 
 const lemma = (t: Token) => (t.cap ? undefined : reportingVerbs.get(t.text));
 
+/** Tokens outside round brackets: "Ann Berg (D-Ore.), the senator," reads as "Ann Berg, the senator,". */
+function withoutBrackets(tokens: Token[]): Token[] {
+  let depth = 0;
+  return tokens.filter((t) => {
+    if (t.text === '(') depth++;
+    const keep = depth === 0;
+    if (t.text === ')') depth = Math.max(0, depth - 1);
+    return keep;
+  });
+}
+
+/** Words before a reporting verb's form that make it a noun ("the reports", "that states can"). */
+const nounBefore = /^(the|a|an|these|those|many|some|all|both|other|such|his|her|its|their|our|news|media)$/i;
+/** Words after it that make it a noun ("reports of closures", "states can pass"). */
+const nounAfter = /^(of|can|could|will|would|may|might|must|should|are|were|have|do|is)$/i;
+
+/** The reporting verb at `words[k]`, when it is one there: a verb form used as a verb, not as a noun. */
+function cueLemma(words: Token[], k: number): string | undefined {
+  const l = lemma(words[k]);
+  if (!l || !/s$/.test(words[k].text)) return l;
+  return nounBefore.test(words[k - 1]?.text ?? '') || nounAfter.test(words[k + 1]?.text ?? '') ? undefined : l;
+}
+
 /**
  * Gives each quote its speaker: the subject of a reporting verb before or after the words
  * (names, pronouns, role phrases, outlets), a quote split by its cue, a floating quote
@@ -186,7 +209,7 @@ export function attributeQuotes(
   function rightCue(from: number, to: number): Cue | null {
     const tokens = tokenize(text, from, to);
     const words = tokens.filter(isWord);
-    const at = words.slice(0, 12).findIndex((t) => lemma(t) && !(t.text === 'according'));
+    const at = words.slice(0, 12).findIndex((t, k) => cueLemma(words, k) && !(t.text === 'according'));
     if (at < 0) {
       const according = /^[\s,;—–-]*according to\s+/i.exec(text.slice(from, to));
       if (according) {
@@ -203,6 +226,8 @@ export function attributeQuotes(
     if (/[.!?]/.test(core.replace(new RegExp(titleAbbreviation.source, 'g'), '').replace(/\b[A-Z]\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(core)) return null;
     const subject = lead.replace(/^[\s,;:—–-]+/, '');
     if (subject.trim()) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(verb.start) } };
+    // A participle opens a clause of the same speaker ('"…," adding that …'), never an inverted subject.
+    if (/ing$/.test(verb.text) || /^(that|to|it|he|she|they)$/i.test(words[at + 1]?.text ?? '')) return null;
     // Inverted: "said the minister", "said Nordmark's chief negotiator, Ingrid Solberg".
     const start = skipSpace(verb.end);
     let end = phraseEnd(start, to);
@@ -219,7 +244,7 @@ export function attributeQuotes(
     const cues: Cue[] = [];
     for (let k = words.length - 1; k >= 0; k--) {
       const verb = words[k];
-      const l = lemma(verb);
+      const l = cueLemma(words, k);
       if (!l) continue;
       if (verb.text.toLowerCase() === 'according' && words[k + 1]?.text === 'to') {
         const start = skipSpace(words[k + 1].end);
@@ -313,7 +338,7 @@ export function attributeQuotes(
   function resolveSubject(cue: Cue, at: number): Speaker | null {
     if (!cue.subject || cue.subject.end <= cue.subject.start) return null;
     const { start, end } = cue.subject;
-    const tokens = tokenize(text, start, end).filter((t) => t.text !== '"');
+    const tokens = withoutBrackets(tokenize(text, start, end).filter((t) => t.text !== '"'));
     // Drop auxiliaries and adverbs right before the verb: "X has also said".
     while (tokens.length && skippable.has(tokens[tokens.length - 1].text.toLowerCase())) tokens.pop();
     if (!tokens.length) return null;
@@ -338,7 +363,7 @@ export function attributeQuotes(
       // appositive's opening comma, or the name that is the appositive.
       const commas = tokens.filter((t) => t.text === ',');
       const open = commas.length > 1 ? commas[commas.length - 2] : undefined;
-      const apposed = open && inside.find((m) => m.kind === 'person' && m.start >= open.end && m.end === tokens[tokens.length - 2]?.end);
+      const apposed = open && inside.find((m) => m.kind === 'person' && m.start === tokens[tokens.indexOf(open) + 1]?.start && m.end === tokens[tokens.length - 2]?.end);
       const before = open && inside.filter((m) => m.end <= open.start).at(-1);
       const who = apposed ?? before ?? inside.filter((m) => m.kind === 'person').at(-1);
       if (who) return named(who, phrase);
