@@ -107,7 +107,10 @@ export function attributeQuotes(
     const s0 = sentences[sentenceAt(span.open)];
     const s1 = sentences[sentenceAt(span.close ?? span.end - 1)];
     const leftFrom = prevSpan && prevSpan.paragraph === span.paragraph && (prevSpan.close ?? prevSpan.end) >= s0.start ? (prevSpan.close ?? prevSpan.end) + 1 : s0.start;
-    const rightTo = nextSpan && nextSpan.paragraph === span.paragraph && nextSpan.open < s1.end ? nextSpan.open : s1.end;
+    // '"…?" Ann Berg asked.': a question or exclamation ends its sentence for the splitter, not for its cue.
+    const exclaimed = span.close != null && /[?!]$/.test(text.slice(span.start, span.close)) && s1.end <= span.close + 2;
+    const cueEnd = exclaimed && sentences[sentenceAt(s1.end) + 1]?.paragraph === span.paragraph ? sentences[sentenceAt(s1.end) + 1].end : s1.end;
+    const rightTo = nextSpan && nextSpan.paragraph === span.paragraph && nextSpan.open < cueEnd ? nextSpan.open : cueEnd;
     const right = span.close == null ? null : rightCue(span.close + 1, rightTo);
     const left = leftCue(leftFrom, span.open) ?? introducerCues(span)[0] ?? null;
     const words = (text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -284,7 +287,7 @@ export function attributeQuotes(
     const here = sentenceAt(span.open);
     const index = introducer(span) ?? here - 1;
     const s = sentences[index];
-    if (!s || s.paragraph < span.paragraph - 1 || index === here) return null;
+    if (!s || s.paragraph < span.paragraph - 1 || index === here || midSentence(span)) return null;
     if (spans.some((q) => q.open >= s.start && q.open < s.end)) return null;
     const subject = clauseSubject(index, s.end);
     if (!subject?.actor || byId.get(subject.actor)?.kind !== 'person') return null;
