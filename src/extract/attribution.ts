@@ -70,6 +70,8 @@ const nounAfter = /^(of|can|could|will|would|may|might|must|should|are|were|have
 
 /** The reporting verb at `words[k]`, when it is one there: a verb form used as a verb, not as a noun. */
 function cueLemma(words: Token[], k: number): string | undefined {
+  // "Continued Stone: …": a capitalised verb opening its clause before a name.
+  if (words[k].cap && k === 0 && words[1]?.cap && /(ed|s)$/.test(words[k].text)) return reportingVerbs.get(words[k].text.toLowerCase());
   const l = lemma(words[k]);
   if (!l || !/s$/.test(words[k].text)) return l;
   return nounBefore.test(words[k - 1]?.text ?? '') || nounAfter.test(words[k + 1]?.text ?? '') ? undefined : l;
@@ -131,6 +133,9 @@ export function attributeQuotes(
         // 'Ann Berg has criticised the plan, adding that it would be "…"': the clause's subject speaks.
         if (!speaker?.actor && !right && !speaker?.mention) speaker = clauseSubject(sentenceAt(span.open), span.open) ?? speaker;
       } else if (previous && prevSpan && previous.start === prevSpan.start && sentenceAt(prevSpan.open) === sentenceAt(span.open)) speaker = inherit(previous, 'split');
+      else if ((speaker = colonSubject(span))) {
+        // "Ann Berg, at the rally: “…”": the name that introduces the words
+      }
       else if (midSentence(span) && (speaker = clauseSubject(sentenceAt(span.open), span.open))) {
         // the subject of the quote's own clause
       } else if (previous && samePlace && words > 3 && !newSubjectBetween(previous, span.open)) speaker = inherit(previous, 'floating');
@@ -292,6 +297,20 @@ export function attributeQuotes(
     const subject = clauseSubject(index, s.end);
     if (!subject?.actor || byId.get(subject.actor)?.kind !== 'person') return null;
     return { ...subject, rule: 'subject-before', confidence: 0.6 };
+  }
+
+  /**
+   * "Continued Ann Berg: “…”", "with Ann Berg yelling: “…”": a quote right after a colon belongs to the
+   * first name of the clause that ends with the colon.
+   */
+  function colonSubject(span: QuoteSpan): Speaker | null {
+    const before = text.slice(Math.max(0, span.open - 200), span.open);
+    if (!/:\s*$/.test(before)) return null;
+    const index = sentenceAt(span.open);
+    const from = Math.max(sentences[index].start, span.open - before.length + before.search(/[^,;—–]*:\s*$/));
+    const inClause = (outsideBySentence.get(index) ?? []).filter((m) => m.start >= from && m.end <= span.open && m.kind !== 'country' && m.kind !== 'place');
+    const subject = inClause.find((m) => m.kind === 'person') ?? inClause[0];
+    return subject ? { ...named(subject, ''), rule: 'colon', confidence: 0.7 } : null;
   }
 
   /** The quote opens inside a sentence, after words of its own ("Ann Berg called it “…”"). */
