@@ -224,7 +224,7 @@ export function attributeQuotes(
         const start = from + according[0].length;
         return { verb: tokens.find((t) => t.text.toLowerCase() === 'according')!, subject: { start, end: phraseEnd(start, to) } };
       }
-      return null;
+      return verbByPosition(from, words);
     }
     const verb = words[at];
     const lead = text.slice(from, verb.start);
@@ -243,6 +243,20 @@ export function attributeQuotes(
     const apposed = named && outside.find((m) => m.kind === 'person' && m.start === end + named[0].length);
     if (apposed) end = apposed.end;
     return { verb, subject: { start, end } };
+  }
+
+  /**
+   * '"…," Ann Berg barked.': a verb no lexicon lists, known by its place — a name right after a quote
+   * that ends with a comma, question or exclamation mark, then a past-tense or present verb.
+   */
+  function verbByPosition(from: number, words: Token[]): Cue | null {
+    if (!/[,?!]["”’]?\s*$/.test(text.slice(Math.max(0, from - 3), from))) return null;
+    const subject = outside.find((m) => m.start >= from && m.start <= skipSpace(from) + 1 && m.kind !== 'country' && m.kind !== 'place');
+    if (!subject) return null;
+    const k = words.findIndex((t) => t.start >= subject.end);
+    const verb = words[k];
+    if (!verb || verb.cap || verb.start > subject.end + 1 || !/^\p{Ll}+(?:ed|s)$/u.test(verb.text) || functionWords.has(verb.text)) return null;
+    return { verb, subject: { start: subject.start, end: subject.end } };
   }
 
   /** `X said: "…"`, `X told Y that … "…"`: the reporting verbs before the quote, the nearest first. */
