@@ -44,6 +44,28 @@ function classify(text: string, i: number, start: number, end: number): Mark {
   return null;
 }
 
+/**
+ * A straight single mark that opens or closes a quote, not an apostrophe: it opens after a space or
+ * bracket at the top level (nothing else open) before a letter, and closes after a letter before a
+ * space or punctuation. Inside words ("don't", "Lund's") and in "'90s" it is an apostrophe.
+ */
+function straightSingle(text: string, i: number, p: Span, depth: number): 'open' | 'close' | null {
+  const before = i > p.start ? text[i - 1] : ' ';
+  const after = i + 1 < p.end ? text[i + 1] : ' ';
+  if (/[\s(\[]/u.test(before) && /\p{L}/u.test(after) && depth === 0) {
+    // Only when a closing mark follows in this paragraph: a lone opener is an apostrophe ("'em").
+    const rest = text.slice(i + 1, p.end);
+    return /[\p{L}\p{N}.,!?]'(?![\p{L}])/u.test(rest) ? 'open' : null;
+  }
+  if (/[\p{L}\p{N}.,!?]/u.test(before) && !/\p{L}/u.test(after)) return 'close';
+  return null;
+}
+
+function trimEnd(text: string, at: number): number {
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  return at;
+}
+
 const isDouble = (ch: string) => ch === '"' || doubleOpeners.includes(ch) || doubleClosers.includes(ch);
 
 /**
@@ -60,10 +82,35 @@ export function findQuoteSpans(text: string, paragraphs: Span[], reporter: Repor
     const opensWithMark = (q: Span | undefined) => !!q && /^["“„«‘]/.test(text[q.start]);
     for (let i = p.start; i < p.end; i++) {
       const ch = text[i];
+      if (ch === "'") {
+        // Two straight single marks close a double quote ("…,'' she said"); one may quote at top level ('a disaster').
+        if (text[i + 1] === "'" && stack.length && isDouble(stack[0].mark) && /\S/.test(text[i - 1] ?? ' ')) {
+          const first = stack[0];
+          stack.length = 0;
+          push(first.at, i);
+          i++;
+          continue;
+        }
+        const single = straightSingle(text, i, p, stack.length);
+        if (single === 'open') stack.push({ mark: "'", at: i });
+        else if (single === 'close' && stack[stack.length - 1]?.mark === "'") {
+          const top = stack.pop()!;
+          if (!stack.length) push(top.at, i);
+        }
+        continue;
+      }
       if (!'"“”„«»‘’'.includes(ch)) continue;
       const kind = classify(text, i, p.start, p.end);
       if (!kind) continue;
       const top = stack[stack.length - 1];
+      // '"A. "B."' with paragraphs merged into one line: a fresh opening mark after a sentence end
+      // inside an open double quote starts the next quote of the same speaker.
+      if (top && stack.length === 1 && isDouble(top.mark) && isDouble(ch) && kind === 'open' && /[.!?]\s+$/.test(text.slice(Math.max(p.start, i - 3), i))) {
+        stack.pop();
+        push(top.at, null, false, trimEnd(text, i));
+        stack.push({ mark: ch, at: i });
+        continue;
+      }
       const closesTop = top && (kind === 'close' || kind === 'either') && isDouble(ch) === isDouble(top.mark);
       if (closesTop) {
         stack.pop();
@@ -88,9 +135,9 @@ export function findQuoteSpans(text: string, paragraphs: Span[], reporter: Repor
     }
     carried = continues;
 
-    function push(open: number, close: number | null, goesOn = false) {
+    function push(open: number, close: number | null, goesOn = false, endAt?: number) {
       const start = open + 1;
-      const end = close ?? p.end;
+      const end = close ?? endAt ?? p.end;
       if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return;
       spans.push({ start, end, open, close, paragraph, continues: goesOn, continued: carried && open === p.start });
     }
