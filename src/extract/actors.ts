@@ -3,6 +3,7 @@ import type { NameMention } from './mentions.ts';
 import { countryByDemonym, countryByName, givenName, placeByName } from './gazetteer.ts';
 import { englishWords, functionWords, isGenericInstitution, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
+import { wordsWrittenLower } from './tokens.ts';
 
 /** A name mention, once assigned to its actor. */
 export interface ActorMention extends NameMention {
@@ -50,6 +51,7 @@ function editDistance(a: string, b: string): number {
  */
 export function buildActors(article: ExtractedArticle, named: NameMention[], bare: NameMention[]): { actors: Actor[]; mentions: ActorMention[] } {
   const { text } = article;
+  const writtenLower = wordsWrittenLower(text);
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const assigned = new Map<NameMention, Cluster>();
@@ -129,7 +131,12 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
       continue;
     }
     if (/^[A-Z]{2,}s$/.test(m.name)) continue; // "MPs", "NGOs": plural abbreviations of common nouns
-    const common = words(m.name).every((w) => englishWords.has(w.toLowerCase()) || functionWords.has(w.toLowerCase()));
+    // A common word the article also writes in lower case ("Officials said"), not a name ("Lynch said").
+    const common = words(m.name).every((w) => {
+      const word = w.toLowerCase();
+      const plural = /s$/.test(word) && englishWords.has(word.replace(/e?s$/, ''));
+      return (englishWords.has(word) && (writtenLower.has(word) || plural)) || functionWords.has(word);
+    });
     if (m.evidence === 'verb' && common && words(m.name).length === 1) continue; // "Officials said": a common noun, not a name
     // One word next to "said", never given with a first name or a title: a company or body ("Chrysler said
     // it …"), unless the pronoun that follows is a person's ("Lund said she …").

@@ -1,5 +1,5 @@
 import type { ActorKind, ExtractedArticle, Span } from './types.ts';
-import { isPossessive, isWord, tokenize, type Token } from './tokens.ts';
+import { isPossessive, isWord, tokenize, wordsWrittenLower, type Token } from './tokens.ts';
 import { countryByDemonym, countryByName, givenName, placeByName, type Country } from './gazetteer.ts';
 import {
   englishWords, functionWords, honorifics, mediaHeads, mediaNames, mediaNouns, mediaOpeners, months, nameConnectors,
@@ -90,7 +90,7 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
   const mentions: NameMention[] = [];
   const bare: NameMention[] = [];
   // Words this article writes in lower case somewhere: common words here, whatever their capital elsewhere.
-  const writtenLower = new Set(text.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu));
+  const writtenLower = wordsWrittenLower(text);
   const commonHere = (t: Token) => englishWords.has(lower(t)) && writtenLower.has(lower(t));
   article.sentences.forEach((s, sentence) => {
     const tokens = tokenize(text, s.start, s.end);

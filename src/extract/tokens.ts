@@ -41,3 +41,8 @@ function token(text: string, start: number): Token {
 
 export const isWord = (t: Token | undefined): boolean => !!t && /^[\p{L}\p{N}]/u.test(t.text);
 export const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$/.test(t.text);
+
+/** The words a text writes in lower case somewhere: common words there, whatever their capital elsewhere. */
+export function wordsWrittenLower(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu));
+}
