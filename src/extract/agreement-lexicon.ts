@@ -71,7 +71,7 @@ export const makingVerbs = set(`
   make, makes, made, get, gets, got, secure, secures, secured, land, lands, landed, want, wants, wanted, seek, seeks, sought,
   pursue, pursued, ratifying, join, joins, joined, remain, remains, remained, stay, stays, stayed, withdraw, withdraws,
   withdrew, withdrawn, exit, exits, exited, quit, quits, leave, leaves, left, rejoin, rejoins, rejoined, re-enter, party, signatory,
-  signatories, talks, discuss, discusses, discussed, discussing, negotiations, abide, abides, honour, honor, honoured, honored, breach, breached, breaking, broke, violate, violated, violating
+  signatories, talks, discuss, discusses, discussed, discussing, negotiations, abide, abides, honour, honor, honoured, honored, honouring, honoring, breach, breached, breaking, broke, violate, violated, violating
 `);
 
 /** Words before "deal" (and similar words) that make it a verb: "to deal with", "will deal", "help deal". */

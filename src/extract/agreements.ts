@@ -22,6 +22,7 @@ interface Found {
   time: Set<string>;
   scope: string | null;
   proper?: boolean;
+  definite?: boolean;
 }
 
 const determiner = /^(the|a|an|this|that|these|those|its|their|his|her|our|your|my|any|every|each|such|no)$/i;
@@ -72,8 +73,28 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
 
   const bySentence = new Map<number, ActorMention[]>();
   for (const m of partyMentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  // The headline is no sentence of the body: its names are found here by the actors' surfaces, and
+  // what it names gets no mention (sentence -1).
+  const title = article.titleSpan;
+  const titleMentions: ActorMention[] = [];
+  if (title.end > title.start) {
+    const titleText = text.slice(title.start, title.end);
+    for (const [surface, actor] of [...surfaceActor].sort((a, b) => b[0].length - a[0].length)) {
+      if (surface.length < 2) continue;
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+      for (const x of titleText.matchAll(re)) {
+        const start = title.start + x.index!;
+        if (titleMentions.some((y) => y.start < start + surface.length && start < y.end)) continue;
+        titleMentions.push({ start, end: start + surface.length, sentence: -1, kind: byId.get(actor)!.kind, name: surface, actor });
+      }
+    }
+    titleMentions.sort((a, b) => a.start - b.start);
+    bySentence.set(-1, titleMentions);
+  }
+  const allMentions = [...titleMentions, ...mentions];
+  const scan = [...(title.end > title.start ? [{ start: title.start, end: title.end, sentence: -1 }] : []), ...sentences.map((x, i) => ({ start: x.start, end: x.end, sentence: i }))];
 
-  sentences.forEach((s, sentence) => {
+  scan.forEach(({ sentence, ...s }) => {
     const tokens = tokenize(text, s.start, s.end);
     const inSentence = bySentence.get(sentence) ?? [];
     const sentenceText = text.slice(s.start, s.end);
@@ -187,7 +208,8 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const modifierStart = modifiers[0]?.start ?? head.start;
       // "the Iran nuclear deal": the country is a party; a project named after something is not its party.
       const modifierMentions = inSentence.filter((x) => x.start >= modifierStart && x.end <= head.start && (cls !== 'project' || x.kind === 'country')).map((x) => x.actor);
-      const listed = listedParties(end, cls === 'project');
+      // "a plea deal to cooperate with the government": the sides of the verb, not of the deal.
+      const listed = complement.length && /^to$/i.test(complement[0].text) ? [] : listedParties(end, cls === 'project');
       const listedActors = listed.filter((x) => partyKinds.has(x.kind)).map((x) => x.actor);
       const npStart = det && (determiner.test(det) || det === 'the') ? m - 1 - (/^['’]s$/.test(before?.text ?? '') ? 1 : 0) : m;
       const subject = subjectOf(tokens, npStart, inSentence, s.start);
@@ -250,8 +272,10 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       if (sides) aliases.add(`${fullName} ${sides}`);
       if (listed.length) aliases.add(`${fullName} ${text.slice(end, listed[listed.length - 1].end).replace(/^\s*\([^)]*\)/, '').trim()}`);
       // An indefinite mention without parties ("a licensing deal") describes the agreement in hand, if there is one.
-      const attachOnly = indefinite && !parties.length && !proper && !scope && !complement.length && !time.size;
-      record({ name, aliases, parties, mentions: [mention], status, cls: phraseCls, key, time, scope, proper }, !attachOnly, attachOnly || (!key.size && !parties.length && !proper && !complement.length));
+      // So does a mention without parties, name, scope or complement ("the visa agreement"): a second
+      // agreement in an article comes with something that tells it apart.
+      const attachOnly = !!strongCls && !parties.length && !proper && !scope && !complement.length && (indefinite ? !time.size : !!found.length);
+      record({ name, aliases, parties, mentions: [mention], status, cls: phraseCls, key, time, scope, proper, definite: !indefinite && det !== '' && determiner.test(det) }, !attachOnly, attachOnly || (!key.size && !parties.length && !proper && !complement.length));
     }
     // Acronyms of agreements used on their own ("signed under the AWST").
     for (const t of tokens)
@@ -277,10 +301,12 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     return modifiers[0]?.start ?? head.start;
   }
 
-  /** The two countries named last before `at`: what "the two sides" refers to. */
+  /** The two countries named just before `at` (in the three sentences before): what "the two sides" refers to, when only two are named there. */
   function twoEarlier(at: number): string[] {
-    const earlier = [...new Set(mentions.filter((x) => x.start < at && x.kind === 'country').map((x) => x.actor).reverse())];
-    return earlier.length >= 2 ? earlier.slice(0, 2).reverse() : [];
+    const i = sentences.findIndex((x) => x.end >= at);
+    const from = sentences[Math.max(0, (i < 0 ? sentences.length : i) - 3)]?.start ?? 0;
+    const named = [...new Set(mentions.filter((x) => x.start < at && x.start >= from && x.kind === 'country').map((x) => x.actor))];
+    return named.length === 2 ? named : [];
   }
 
   function isPossessiveToken(t: Token | undefined) {
@@ -297,12 +323,12 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     if (!lead) return [];
     const listed: ActorMention[] = [];
     let at = from + lead[0].length;
-    for (const m of mentions) {
+    for (const m of allMentions) {
       if (m.start < at) continue;
       if (!/^(\s*(,|and|&|the)\s*)*$/i.test(text.slice(at, m.start))) break;
       if (!partyKinds.has(m.kind) && !(places && m.kind === 'place')) break;
       // "with French automaker PSA Group": the company, not the country of its demonym.
-      const named = m.demonym ? mentions.find((y) => y.start > m.end && /^\s+(\p{Ll}+\s+){1,3}$/u.test(text.slice(m.end, y.start))) : undefined;
+      const named = m.demonym ? allMentions.find((y) => y.start > m.end && /^\s+(\p{Ll}+\s+){1,3}$/u.test(text.slice(m.end, y.start))) : undefined;
       if (named && partyKinds.has(named.kind)) {
         listed.push(named);
         at = named.end;
@@ -330,7 +356,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     // "for breaking the agreement": a gerund after a preposition has no subject of its own.
     if (/ing$/i.test(tokens[v].text) && prepositions.test(tokens[v - 1]?.text ?? '')) return [];
     let b = v - 1;
-    while (b >= 0 && !clauseBoundary.test(tokens[b].text)) b--;
+    while (b >= 0 && !clauseBoundary.test(tokens[b].text) && !strongHeads.has(tokens[b].text.toLowerCase())) b--;
     const from = b >= 0 ? tokens[b].end : sentenceStart;
     const to = tokens[v].start;
     const window = tokens.filter((t) => t.start >= from && t.end <= to);
@@ -362,7 +388,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       if (/^(the|rival|its)$/i.test(tokens[o]?.text ?? '')) o++;
       const object = inSentence.find((x) => x.start === tokens[o]?.start && x.kind === 'organization');
       if (!object) return;
-      const subject = subjectOf(tokens, v + 1, inSentence, sentences[sentence].start).filter((id) => byId.get(id)?.kind === 'organization');
+      const subject = subjectOf(tokens, v + 1, inSentence, tokens[0]?.start ?? 0).filter((id) => byId.get(id)?.kind === 'organization');
       const subjectIds = subject.length ? subject : subjectAt(tokens, v, inSentence);
       if (!subjectIds.length || subjectIds.includes(object.actor)) return;
       const a = byId.get(subjectIds[0])!;
@@ -438,7 +464,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     const timeFit = (g: Found) => !f.time.size || !g.time.size || [...f.time].some((k) => g.time.has(k));
     const same =
       cands.find((g) => compatibleClass(g.cls, f.cls) && g.scope === f.scope && partiesFit(g) && timeFit(g) && nameFit(g) && (overlap(g) || (share(g) && (!f.key.size || !g.key.size || f.parties.length === g.parties.length)) || ([...f.time].some((k) => g.time.has(k))))) ??
-      cands.find((g) => compatibleClass(g.cls, f.cls) && g.scope === f.scope && partiesFit(g) && timeFit(g) && nameFit(g) && ((!f.key.size && !f.time.size && !f.parties.length) || (!g.key.size && !g.parties.length && !g.time.size && !f.parties.length) || (share(g) && !f.key.size) || (attachOnly && !f.parties.length) || (g.cls === f.cls && !f.key.size && !f.time.size && g.key.size > 0 && !g.parties.length && f.parties.length > 0)));
+      cands.find((g) => compatibleClass(g.cls, f.cls) && g.scope === f.scope && partiesFit(g) && timeFit(g) && nameFit(g) && ((!f.key.size && !f.time.size && !f.parties.length) || (!g.key.size && !g.parties.length && !g.time.size && !f.parties.length) || (share(g) && !f.key.size) || (attachOnly && !f.parties.length) || (f.definite && g.cls === f.cls && !f.key.size && !f.time.size && g.key.size > 0 && !g.parties.length && f.parties.length > 0)));
     if (!same) {
       if (create) found.push(f);
       return;
@@ -446,7 +472,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     for (const a of f.aliases) same.aliases.add(a);
     same.aliases.add(f.name);
     // A bare first name ("Deal") gives way to a specific one.
-    if (!specificName(same.name) && specificName(f.name)) {
+    if ((!specificName(same.name) && specificName(f.name)) || (f.proper && !same.proper)) {
       same.aliases.add(same.name);
       same.name = f.name;
     }
@@ -462,10 +488,10 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
   return found.map((f) => ({
     id: uniqueId(localId(f.name, 'agreement'), taken),
     name: f.name.charAt(0).toUpperCase() + f.name.slice(1),
-    aliases: [...f.aliases].filter((a) => a.toLowerCase() !== f.name.toLowerCase()).sort(),
+    aliases: [...f.aliases].filter((a) => a.toLowerCase() !== f.name.toLowerCase() && (specificName(a) || /\s/.test(a) || /^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$/.test(a))).sort(),
     // Only actors of this extraction: a party is always an actor id of the same output.
     parties: f.parties.filter((p) => byId.has(p)),
     status: f.status,
-    mentions: f.mentions.sort((a, b) => a.start - b.start),
+    mentions: f.mentions.filter((x) => x.sentence >= 0).sort((a, b) => a.start - b.start),
   }));
 }
