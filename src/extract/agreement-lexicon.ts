@@ -69,7 +69,7 @@ export const makingVerbs = set(`
   score, scores, scored, announce, announces, announced, enter, entered, enters, complete, completes, completed, cut, cuts,
   unveil, unveiled, unveils, accept, accepts, accepted, endorse, endorsed, renew, renewed, renews, extend, extended,
   make, makes, made, get, gets, got, secure, secures, secured, land, lands, landed, want, wants, wanted, seek, seeks, sought,
-  pursue, pursued, ratifying, join, joins, joined, remain, remains, remained, stay, stays, stayed, withdraw, withdraws,
+  pursue, pursued, form, forms, formed, forming, create, creates, created, launch, launches, launched, ratifying, join, joins, joined, remain, remains, remained, stay, stays, stayed, withdraw, withdraws,
   withdrew, withdrawn, exit, exits, exited, quit, quits, leave, leaves, left, rejoin, rejoins, rejoined, re-enter, party, signatory,
   signatories, talks, discuss, discusses, discussed, discussing, negotiations, abide, abides, honour, honor, honoured, honored, honouring, honoring, breach, breached, breaking, broke, violate, violated, violating
 `);
@@ -77,7 +77,7 @@ export const makingVerbs = set(`
 /** Words before "deal" (and similar words) that make it a verb: "to deal with", "will deal", "help deal". */
 export const verbMarkers = set(`
   to, will, would, can, could, must, should, shall, may, might, 'll, ’ll, not, n't, cannot, help, helps, helped, helping,
-  i, we, you, they, he, she, who, directly, effectively, needs, need
+  i, we, you, they, he, she, who, directly, effectively, needs, need, t, don't, doesn't, didn't, won't, can't
 `);
 
 /** Heads that are also verbs: a verb marker before them makes them the verb. */

@@ -134,7 +134,9 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         if (proper ? !(t.cap || /^(of|and|for|the|on|-)$/.test(t.text)) : !(isWord(t) || /^[()-]$/.test(t.text))) break;
         if (!proper && (determiner.test(t.text) || functionWords.has(t.text.toLowerCase()) || /^\d/.test(t.text) || makingVerbs.has(t.text.toLowerCase()) || reportingVerbs.has(t.text.toLowerCase()) || /^(is|was|are|were|be|been|has|have|had|will|would)$/i.test(t.text))) break;
         if (!proper && t.text !== '-' && (strongHeads.has(t.text.toLowerCase()) && !/^cease-?fire$/i.test(t.text))) break;
-        if (proper && t.text === 'the') break;
+        if (proper && /^(the|this|that|these|those)$/i.test(t.text)) break;
+        // "she hoped agreement …": a word right after a subject pronoun is its verb.
+        if (!proper && /^(he|she|they|we|i|it|who|you)$/i.test(tokens[m - 2]?.text ?? '')) break;
         m--;
         if (h - m >= 6) break;
       }
@@ -149,6 +151,8 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         last === h &&
         cls !== 'project' &&
         isWord(compWord) &&
+        !isTime(normalWord(compWord.text)) &&
+        !/^\d/.test(compWord.text) &&
         ((comp === 'on' || comp === 'over') || (comp === 'to' && !compWord.cap && !determiner.test(compWord.text) && !functionWords.has(compWord.text.toLowerCase())))
       ) {
         let c = h + 1;
@@ -220,8 +224,10 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       // Is it an agreement?
       if (!strongCls) {
         const needed = weakHeadModifiers.get(lowerHead);
+        // A link or service is one between named places; a "Prison Service" is an institution.
+        const between = /^(service|link|links|pipeline|pipelines)$/.test(lowerHead);
         const ok =
-          proper ||
+          (proper && !between) ||
           listed.length > 0 ||
           compound.length >= 1 ||
           compoundPlaces.length >= 2 ||
@@ -274,7 +280,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       // An indefinite mention without parties ("a licensing deal") describes the agreement in hand, if there is one.
       // So does a mention without parties, name, scope or complement ("the visa agreement"): a second
       // agreement in an article comes with something that tells it apart.
-      const attachOnly = !!strongCls && !parties.length && !proper && !scope && !complement.length && (indefinite ? !time.size : !!found.length);
+      const attachOnly = !!strongCls && !parties.length && !proper && !(modifiers.some((t) => t.cap && isWord(t)) && !titleCase) && !scope && !complement.length && (indefinite ? !time.size : !!found.length);
       record({ name, aliases, parties, mentions: [mention], status, cls: phraseCls, key, time, scope, proper, definite: !indefinite && det !== '' && determiner.test(det) }, !attachOnly, attachOnly || (!key.size && !parties.length && !proper && !complement.length));
     }
     // Acronyms of agreements used on their own ("signed under the AWST").
@@ -395,7 +401,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const b = byId.get(object.actor)!;
       const name = `${a.name}-${b.name} ${acquisition}`;
       const aliases = new Set([acquisition === 'merger' ? `merger with ${b.name}` : `acquisition of ${b.name}`, `${a.name}-${b.name} deal`]);
-      record({ name, aliases, parties: [a.id, b.id], mentions: [{ start: t.start, end: tokens[o].end, sentence }], status, cls: 'merger', key: new Set([`${a.id}+${b.id}`]), time: new Set(), scope: null }, true);
+      record({ name, aliases, parties: [a.id, b.id], mentions: [{ start: t.start, end: object.end, sentence }], status, cls: 'merger', key: new Set([`${a.id}+${b.id}`]), time: new Set(), scope: null }, true);
       return;
     }
     if (!/^(agree|agrees|agreed)$/.test(lower)) return;
@@ -432,7 +438,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     for (let i = inSentence.length - 1; i >= 0; i--) {
       const x = inSentence[i];
       if (x.end > at) continue;
-      if (!/^(\s*(,|and|&)\s*)*$/.test(text.slice(x.end, at))) break;
+      if (!/^\.?(\s*(,|and|&)\s*)*$/.test(text.slice(x.end, at))) break;
       out.unshift(x.actor);
       at = x.start;
       if (/^the\s*$/i.test(text.slice(Math.max(0, at - 4), at))) at -= 4;
