@@ -18,7 +18,7 @@ interface Found {
   cls: string;
   /** Content words of the modifiers and complement, lower-case: what tells two agreements apart. */
   key: Set<string>;
-  /** Dates in the name ("the December accord", "Saturday's agreement"). */
+  /** Dates in the name ("the May accord", "Monday's agreement"). */
   time: Set<string>;
   scope: string | null;
   proper?: boolean;
@@ -29,7 +29,7 @@ const determiner = /^(the|a|an|this|that|these|those|its|their|his|her|our|your|
 const definite = /^(the|this|that|these|those)$/i;
 const singular = (w: string) => w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '').replace(/^memoranda$/, 'memorandum');
 const partyKinds = new Set(['country', 'organization', 'person']);
-/** Words after which a name is not the subject of the next verb: "talks in Qatar", "deal with Ford". */
+/** Words after which a name is not the subject of the next verb: "talks in Oslo", "deal with Acme". */
 const prepositions = /^(in|at|from|by|to|for|against|on|with|into|over|after|under|about|like|including|of)$/i;
 /** Where a clause (and its subject) starts. */
 const clauseBoundary = /^([;:"“”(–—-]|that|which|who|whom|when|after|before|while|because|but|said|says|say|told|if|as|since|until|once|amid|although|though|where|so|whether)$/i;
@@ -55,11 +55,11 @@ function isTitleCase(tokens: Token[]): boolean {
 
 /**
  * Finds agreements: noun phrases headed by an agreement word with their modifiers ("the joint
- * water-sharing agreement") and complements ("a pact to extend visa limits"), proper names ("…
+ * water-sharing agreement") and complements ("a pact to share radar data"), proper names ("…
  * Water Sharing Treaty") with their acronyms, anaphora ("the treaty") as further mentions, and
- * agreements stated by a verb ("Acme will buy Borlo", "OPEC agreed to cut output"). Parties come only
+ * agreements stated by a verb ("Acme will buy Borlo", "the growers agreed to cut prices"). Parties come only
  * from the text's own evidence: "between X and Y", "with X", "X-Y deal", "X's deal", the modifier
- * ("the Iran deal") and the subject of "X and Y signed …". A party list may be empty.
+ * ("the Norway deal") and the subject of "X and Y signed …". A party list may be empty.
  */
 export function findAgreements(article: ExtractedArticle, actors: Actor[], mentions: ActorMention[]): Agreement[] {
   const { text, sentences } = article;
@@ -142,7 +142,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       }
       while (m < h && /^[)-]$|^(of|and|for|on)$/i.test(tokens[m].text)) m++;
       const modifiers = tokens.slice(m, h);
-      // The complement that says what it is about: "an agreement on Iran's nuclear program", "a pact to extend visa limits".
+      // The complement that says what it is about: "an agreement on Norway's fishing rights", "a pact to share radar data".
       let end = tokens[last].end;
       let complementEnd = last;
       const comp = (next?.text ?? '').toLowerCase();
@@ -170,7 +170,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       end = tokens[complementEnd].end;
       const nameEnd = tokens[last].end;
 
-      // What stands before the phrase: a determiner, a possessive ("Ford's", "Saturday's", "its").
+      // What stands before the phrase: a determiner, a possessive ("Acme's", "Monday's", "its").
       const before = tokens[m - 1];
       let det = (before?.text ?? '').toLowerCase();
       const owners: string[] = [];
@@ -210,9 +210,9 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       if (strongCls === 'ceasefire') key.add('ceasefire');
       const phraseCls = key.has('ceasefire') ? 'ceasefire' : cls;
       const modifierStart = modifiers[0]?.start ?? head.start;
-      // "the Iran nuclear deal": the country is a party; a project named after something is not its party.
+      // "the Norway fishing deal": the country is a party; a project named after something is not its party.
       const modifierMentions = inSentence.filter((x) => x.start >= modifierStart && x.end <= head.start && (cls !== 'project' || x.kind === 'country')).map((x) => x.actor);
-      // "a plea deal to cooperate with the government": the sides of the verb, not of the deal.
+      // "a deal to work with the regulator": the sides of the verb, not of the deal.
       const listed = complement.length && /^to$/i.test(complement[0].text) ? [] : listedParties(end, cls === 'project');
       const listedActors = listed.filter((x) => partyKinds.has(x.kind)).map((x) => x.actor);
       const npStart = det && (determiner.test(det) || det === 'the') ? m - 1 - (/^['’]s$/.test(before?.text ?? '') ? 1 : 0) : m;
@@ -273,12 +273,12 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       if (acronym) aliases.add(acronym[1]);
       if (fullName !== name) aliases.add(fullName);
       if (possessor) aliases.add(possessor);
-      // "deal with Beijing", "stipulation between the Foundation and the office": the sides as written.
+      // "deal with Oslo", "accord between the Guild and the Council": the sides as written.
       const sides = sidesPhrase(end, s.end);
       if (sides) aliases.add(`${fullName} ${sides}`);
       if (listed.length) aliases.add(`${fullName} ${text.slice(end, listed[listed.length - 1].end).replace(/^\s*\([^)]*\)/, '').trim()}`);
-      // An indefinite mention without parties ("a licensing deal") describes the agreement in hand, if there is one.
-      // So does a mention without parties, name, scope or complement ("the visa agreement"): a second
+      // An indefinite mention without parties ("a supply deal") describes the agreement in hand, if there is one.
+      // So does a mention without parties, name, scope or complement ("the radar agreement"): a second
       // agreement in an article comes with something that tells it apart.
       const attachOnly = !!strongCls && !parties.length && !proper && !(modifiers.some((t) => t.cap && isWord(t)) && !titleCase) && !scope && !complement.length && (indefinite ? !time.size : !!found.length);
       record({ name, aliases, parties, mentions: [mention], status, cls: phraseCls, key, time, scope, proper, definite: !indefinite && det !== '' && determiner.test(det) }, !attachOnly, attachOnly || (!key.size && !parties.length && !proper && !complement.length));
@@ -290,7 +290,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
           f.mentions.push({ start: t.start, end: t.end, sentence });
   });
 
-  /** "with Beijing", "between the Foundation and the Office": the sides as written after a phrase. */
+  /** "with Oslo", "between the Guild and the Council": the sides as written after a phrase. */
   function sidesPhrase(from: number, to: number): string | null {
     const tokens = tokenize(text, from, Math.min(to, from + 120));
     if (!/^(with|between|among)$/i.test(tokens[0]?.text ?? '') || !/^\s+$/.test(text.slice(from, tokens[0].start))) return null;
@@ -323,7 +323,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     return a === b || (a === 'agreement' && b === 'ceasefire') || (a === 'ceasefire' && b === 'agreement');
   }
 
-  /** The actors listed right after "between", "with" or "among": "between Iran and Russia". */
+  /** The actors listed right after "between", "with" or "among": "between Chile and Peru". */
   function listedParties(from: number, places: boolean): ActorMention[] {
     const lead = /^(?:\s*\([^)]{1,12}\))?\s+(between|with|among)\s+(the\s+)?/i.exec(text.slice(from, from + 34));
     if (!lead) return [];
@@ -333,7 +333,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       if (m.start < at) continue;
       if (!/^(\s*(,|and|&|the)\s*)*$/i.test(text.slice(at, m.start))) break;
       if (!partyKinds.has(m.kind) && !(places && m.kind === 'place')) break;
-      // "with French automaker PSA Group": the company, not the country of its demonym.
+      // "with Dutch retailer Borlo Group": the company, not the country of its demonym.
       const named = m.demonym ? allMentions.find((y) => y.start > m.end && /^\s+(\p{Ll}+\s+){1,3}$/u.test(text.slice(m.end, y.start))) : undefined;
       if (named && partyKinds.has(named.kind)) {
         listed.push(named);
@@ -348,7 +348,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
 
   /**
    * The subject of a verb that makes an agreement, when the phrase at `npStart` is its object:
-   * "Chile and Argentina signed the …", "the Taliban, US sign peace deal".
+   * "Chile and Argentina signed the …", "Acme, Borlo sign chip deal".
    */
   function subjectOf(tokens: Token[], npStart: number, inSentence: ActorMention[], sentenceStart: number): string[] {
     let v = npStart - 1;
@@ -374,7 +374,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       let p = i - 1;
       if (/^the$/i.test(tokens[p]?.text ?? '')) p--;
       if (p >= 0 && prepositions.test(tokens[p].text) && tokens[p].start >= from) continue;
-      // "Afghanistan's Taliban": the possessor is not a party.
+      // "Ruritania's rebel council": the possessor is not a party.
       const after = tokens.findIndex((t) => t.start >= x.end);
       if (isPossessiveToken(tokens[after]) && inSentence.some((y) => y.start >= tokens[after].end && y.start <= tokens[after].end + 1)) continue;
       out.push(x.actor);
@@ -382,7 +382,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     return out;
   }
 
-  /** Agreements stated by a verb: "Acme will buy Borlo", "OPEC agreed in December to cut output". */
+  /** Agreements stated by a verb: "Acme will buy Borlo", "the growers agreed in May to cut prices". */
   function verbStated(tokens: Token[], v: number, sentence: number, status: AgreementStatus | null) {
     const t = tokens[v];
     const lower = t.text.toLowerCase();
@@ -405,7 +405,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       return;
     }
     if (!/^(agree|agrees|agreed)$/.test(lower)) return;
-    // "agreed in December to cut": a date may come between.
+    // "agreed in May to cut": a date may come between.
     let c = v + 1;
     const time = new Set<string>();
     if (/^(in|on|last|this)$/i.test(tokens[c]?.text ?? '') && isTime(normalWord(tokens[c + 1]?.text ?? ''))) {
