@@ -10,6 +10,8 @@ interface Expected {
   actors?: { name: string; kind: string; aliases?: string[]; role?: string; affiliation?: string }[];
   agreements?: { name: string; aliases?: string[]; parties: string[]; status?: string }[];
   absent?: string[];
+  /** Words that must not be taken for an agreement (its name or an alias). */
+  notAgreements?: string[];
   /** The words naming each quote's speaker, in quote order. */
   speakerMentions?: string[];
   warnings?: string[];
@@ -63,6 +65,18 @@ describe.each(cases)('%s', (name) => {
         expect(got!.parties.map(actorName).sort()).toEqual([...want.parties].sort());
         if (want.status) expect(got!.status).toBe(want.status);
       }
+    });
+
+  it('gives every agreement only parties that are actors of the same output', () => {
+    const ids = new Set(result.actors.map((a) => a.id));
+    for (const a of result.agreements) for (const p of a.parties) expect(ids.has(p), `${a.name}: ${p}`).toBe(true);
+  });
+
+  if (expected.notAgreements)
+    it('takes no verb, idea or programme for an agreement', () => {
+      const names = result.agreements.flatMap((a) => [a.name, ...a.aliases]);
+      for (const word of expected.notAgreements!) expect(names).not.toContain(word);
+      if (expected.agreements?.length === 0) expect(result.agreements.map((a) => a.name)).toEqual([]);
     });
 
   if (expected.absent)
