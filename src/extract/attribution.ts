@@ -389,7 +389,8 @@ export function attributeQuotes(
       return subject ? named(subject, phrase) : null;
     }
     // "said planetary scientist Ann Berg of the Polar Institute at a press conference": the person, not what follows.
-    const personWithModifier = inside.find((m) => m.kind === 'person' && /^\s+(?:of|from|at|in|on|with)\s/.test(text.slice(m.end, m.end + 6)));
+    const firstPerson = inside.find((m) => m.kind === 'person');
+    const personWithModifier = firstPerson && /^\s+(?:of|from|at|in|on|with)\s/.test(text.slice(firstPerson.end, firstPerson.end + 6)) ? firstPerson : undefined;
     if (personWithModifier) return named(personWithModifier, phrase);
     // A name (or an appositive after it: "X, the minister, said").
     const adjacent = inside.find((m) => m.end === last.end);
