@@ -401,7 +401,7 @@ export function attributeQuotes(
       const commas = tokens.filter((t) => t.text === ',');
       const open = commas.length > 1 ? commas[commas.length - 2] : undefined;
       const apposed = open && inside.find((m) => m.kind === 'person' && m.start === tokens[tokens.indexOf(open) + 1]?.start && m.end === tokens[tokens.length - 2]?.end);
-      const before = open && inside.filter((m) => m.end <= open.start).at(-1);
+      const before = open && inside.filter((m) => m.end === open.start || (m.end <= open.start && m.kind !== 'country' && m.kind !== 'place')).at(-1);
       const who = apposed ?? before ?? inside.filter((m) => m.kind === 'person').at(-1);
       if (who) return named(who, phrase);
     }
@@ -418,8 +418,11 @@ export function attributeQuotes(
     // "Cornyn's statement added": the document's owner speaks through it.
     const owner = outside.find((m) => m.possessive && m.start >= start && m.end <= last.end && m.kind !== 'country' && m.kind !== 'place');
     if (owner && documentNouns.has(head)) return named(owner, npText, 'document');
-    if (titleHeads.has(head) && /^the\b/i.test(npText)) {
-      const holder = roleHolder(np, at);
+    // "the Kenyan ambassador", "a visibly tired attorney general", "Israeli prime minister": a role someone holds.
+    // With "a", only a title of two words or more names one office ("an official" is anybody).
+    const titled = titleHeads.has(head) && (/^the\b/i.test(npText) || (/^an?\b/i.test(npText) ? titleHeads.has(np.at(-2)?.text.toLowerCase() ?? '') || /\b(attorney|prime|foreign|home|secretary)\b/i.test(npText) : np[0].start === start));
+    if (titled) {
+      const holder = roleHolder(np, at, /^an?\b/i.test(npText));
       if (holder) return { actor: holder.id, mention: npText, rule: 'role', confidence: 0.8 };
     }
     if (documentNouns.has(head) || np.some((t) => documentNouns.has(t.text.toLowerCase()))) {
@@ -454,8 +457,8 @@ export function attributeQuotes(
   }
 
   /** "the Kenyan ambassador": the actor introduced with that role (and nationality). */
-  function roleHolder(np: Token[], at: number): Actor | undefined {
-    const head = np[np.length - 1].text.toLowerCase();
+  function roleHolder(np: Token[], at: number, wholeTitle = false): Actor | undefined {
+    const head = wholeTitle ? `${np.at(-2)?.text.toLowerCase()} ${np.at(-1)!.text.toLowerCase()}` : np[np.length - 1].text.toLowerCase();
     const modifiers = np.slice(0, -1).map((t) => t.text);
     const country = modifiers.map((m) => countryByDemonym(m) ?? countryByName(m)).find(Boolean);
     const holders = actors.filter((a) => {

@@ -88,6 +88,7 @@ export function findQuoteSpans(text: string, paragraphs: Span[], reporter: Repor
           const first = stack[0];
           stack.length = 0;
           push(first.at, i);
+          spans[spans.length - 1].close = i + 1; // the cue is read after both marks
           i++;
           continue;
         }
