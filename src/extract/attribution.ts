@@ -291,7 +291,10 @@ export function attributeQuotes(
   function firstResolved(cues: Cue[], at: number): { cue: Cue; speaker: Speaker | null } | null {
     let fallback: { cue: Cue; speaker: Speaker | null } | null = null;
     for (const cue of cues) {
-      const speaker = resolveSubject(cue, at);
+      // "X commended Y, saying he “…”": a participle's subject is its main clause's.
+      // ("with Y stating", "a statement saying" have subjects of their own: only a participle after a comma).
+      const participle = /ing$/.test(cue.verb.text) && cue.subject != null && cue.subject.end <= cue.verb.start && /,\s*$/.test(text.slice(cue.subject.start, cue.verb.start));
+      const speaker = (participle ? clauseSubject(sentenceAt(cue.verb.start), cue.verb.start) : null) ?? resolveSubject(cue, at);
       if (speaker?.actor) return { cue, speaker };
       fallback ??= { cue, speaker };
     }
