@@ -1,6 +1,6 @@
 import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
-import { countryByDemonym, countryByName, givenName, placeByName } from './gazetteer.ts';
+import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
 import { englishWords, functionWords, isGenericInstitution, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
 import { wordsWrittenLower } from './tokens.ts';
@@ -277,7 +277,7 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
     const roleText = roles.map((r) => r.text).join(' ');
     let gender = c.gender;
     if (!gender && c.kind === 'person')
-      gender = femaleWords.test(roleText) ? 'female' : maleWords.test(roleText) ? 'male' : (pronounAfter(article, c, sorted) ?? givenNameGender(name));
+      gender = femaleWords.test(roleText) ? 'female' : maleWords.test(roleText) ? 'male' : pronounAfter(article, c, sorted);
     return {
       id: ids.get(c)!,
       name,
@@ -321,12 +321,6 @@ function pronounAfter(article: ExtractedArticle, c: Cluster, all: Cluster[]): 'm
     if (pronoun) return /^(she|her)$/i.test(pronoun[1]) ? 'female' : 'male';
   }
   return null;
-}
-
-/** The gender a full name's first name usually has ("Ann Berg" → female), when it has one. */
-function givenNameGender(name: string): 'male' | 'female' | null {
-  const parts = words(name);
-  return parts.length > 1 ? (givenName(parts[0]) ?? null) : null;
 }
 
 function displayName(c: Cluster): string {
