@@ -379,6 +379,8 @@ function organisationSpan(run: Run): [number, number] | null {
     if (honorifics.has(t.text)) break;
     // "Buddhist and the United Nations": a name after "and the" is a name of its own.
     if (t.text === 'and' && run[from]?.text === 'the') break;
+    // "Ann Berg and Chamber of Commerce": a person's name before "and" is a name of its own.
+    if (t.text === 'and' && givenName(run[0].text) !== undefined && from - 1 <= 3) break;
     if (t.text === 'of' || t.text === 'for') {
       const lead = run.slice(0, from - 1);
       const titled = lead.some((r) => titleHeads.has(lower(r))) && !lead.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text));
@@ -401,7 +403,8 @@ function organisationSpan(run: Run): [number, number] | null {
         // "… Nations and United States" (but "… of Australia and New Zealand" lists countries inside one name).
         (!countryByName(run[to - 1].text) && [1, 2, 3].some((n) => rest.length >= n && !!countryByName(rest.slice(0, n).map((r) => r.text).join(' ')))) ||
         (headBefore && rest.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text))) ||
-        (organizationHeads.has(run[to - 1].text) && rest.some((r) => isTitleWord(r) || r.text === 'of' || isAcronym(r.text)));
+        // "… Foundation and Ann Berg", "Democrats and Republicans": a complete name before "and".
+        organizationHeads.has(run[to - 1].text);
       if (anotherName) break;
     }
     if (nameConnectors.has(t.text) || nameConnectors.has(run[to - 1].text) || organizationHeads.has(t.text)) to++;
