@@ -6,6 +6,7 @@ import type { articleSchema } from '../schema/article.ts';
 import type { quoteSchema } from '../schema/quote.ts';
 import { countryKey, displayName, nameKey, surnameKey, wordCount } from './names.ts';
 import { assignSlugs, slugify } from './slug.ts';
+import { dateFromText } from './article-date.ts';
 import { isGenericInstitution } from '../extract/lexicon.ts';
 
 /** One seed's extraction; `seed` is its file name under seeds/ (e.g. `x.txt`). */
@@ -412,13 +413,15 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
     const { article } = extraction;
     const slug = articleSlugs.get(seed)!;
     const mentions = articleMentions[i];
-    const first = article.paragraphs[0];
+    // Frontmatter's date wins; otherwise the date the text states (a dateline is not the summary).
+    const stated = dateFromText(article.text, article.paragraphs);
+    const first = article.paragraphs.find((_, p) => p !== stated.dateline);
     return {
       slug,
       seeds: [seed],
       data: {
         title: displayName(article.title),
-        date: article.date,
+        date: article.date ?? stated.date,
         source: article.source,
         author: article.author,
         seed,
