@@ -39,6 +39,14 @@ describe('paragraphParts', () => {
     expect(links.map((p) => p.text)).toEqual(['Ann Lee', 'Bo', 'Rome']);
   });
 
+  it('links an entity once per article when the paragraphs share `linked`', () => {
+    const linked = new Set(['actors/ann']);
+    const again = paragraphParts({ text, paragraph, sentences, quotes: [], mentions: [{ ...at('Ann Lee'), collection: 'actors', id: 'ann' }, { ...at('Rome'), collection: 'actors', id: 'rome' }], linked });
+    const links = again.flatMap((g) => g.parts).filter((p) => !isQuoteRun(p) && p.link);
+    expect(links.map((p) => p.text)).toEqual(['Rome']);
+    expect([...linked]).toEqual(['actors/ann', 'actors/rome']);
+  });
+
   it('never links inside a quote, and marks the last piece of each quote', () => {
     const quotes = parts.flatMap((g) => g.parts).filter(isQuoteRun);
     expect(quotes).toEqual([
