@@ -21,6 +21,8 @@ export interface SiteData {
   quote: (id: string) => Quote;
   /** Actors by mentions plus quotes, most first. */
   keyActors: Actor[];
+  /** The actors whose affiliation is the given actor (a country's officials, an organization's staff). */
+  affiliates: (id: string) => Actor[];
   map: Layout;
 }
 
@@ -89,6 +91,10 @@ async function load(): Promise<SiteData> {
   agreements.sort((a, b) => byName.compare(a.data.name, b.data.name) || a.id.localeCompare(b.id));
   quotes.sort((a, b) => a.id.localeCompare(b.id));
   const article = lookup(articles, 'articles');
+  const affiliates = Map.groupBy(
+    actors.filter((a) => a.data.affiliation),
+    (a) => idOf(a.data.affiliation!),
+  );
   const keyActors = [...actors].sort((a, b) => actorWeight(b) - actorWeight(a) || a.id.localeCompare(b.id));
   return {
     articles,
@@ -100,6 +106,7 @@ async function load(): Promise<SiteData> {
     agreement: lookup(agreements, 'agreements'),
     quote: lookup(quotes, 'quotes'),
     keyActors,
+    affiliates: (id: string) => affiliates.get(id) ?? [],
     map: relationshipMap(keyActors, agreements, quotes, article),
   };
 }
