@@ -61,3 +61,12 @@ export function distinctRoles<R extends { text: string }>(roles: readonly R[]): 
   }
   return [...byKey.values()].sort((a, b) => b.sources.length - a.sources.length);
 }
+
+/** Each kind's own directory page. */
+export const kindPaths: Record<ActorKind, string> = {
+  person: '/people/',
+  country: '/countries/',
+  organization: '/organizations/',
+  media: '/media/',
+  place: '/places/',
+};
