@@ -368,6 +368,7 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
         aliases: aliasesOf(g.name, g.members.flatMap(({ item }) => [item.name, ...item.aliases])),
         parties: unique(g.members.flatMap(({ seed, item }) => item.parties.map((p) => actorSlug(seed, p, item.mentions[0]?.start ?? 0, `agreement ${item.id}`)))).filter((s) => s != null),
         status,
+        statuses: g.members.flatMap(({ seed, item }) => (item.status ? [{ article: articleSlugs.get(inputs[seed].seed)!, status: item.status }] : [])),
         articles: seeds.map((i) => articleSlugs.get(inputs[i].seed)!),
         mentions: g.members.flatMap(({ seed, item }) => item.mentions.map((m) => inArticle(seed, m))),
         quotes: quotesAbout(g.slug),
