@@ -20,28 +20,45 @@ function excerptNodes(html) {
   });
 }
 
+const pageSize = 10;
+const more = document.getElementById('search-more');
+
+function item(r) {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = r.url;
+  a.textContent = r.meta.title ?? r.url;
+  const kind = document.createElement('span');
+  kind.className = 'kind';
+  kind.textContent = ` ${(r.filters.type ?? []).join(', ')}`;
+  const excerpt = document.createElement('p');
+  excerpt.replaceChildren(...excerptNodes(r.excerpt));
+  li.append(a, kind, excerpt);
+  return li;
+}
+
 async function run() {
   if (!query) return;
   status.textContent = 'Searching…';
   const pagefind = await import('/pagefind/pagefind.js');
+  // Short pages (a quote) should not outrank an actor's page for the actor's name just for being short.
+  await pagefind.options({ ranking: { pageLength: 0.1, termSaturation: 1.2 } });
   const search = await pagefind.search(query, type ? { filters: { type } } : {});
-  const results = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
-  list.replaceChildren(
-    ...results.map((r) => {
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = r.url;
-      a.textContent = r.meta.title ?? r.url;
-      const kind = document.createElement('span');
-      kind.className = 'kind';
-      kind.textContent = ` ${(r.filters.type ?? []).join(', ')}`;
-      const excerpt = document.createElement('p');
-      excerpt.replaceChildren(...excerptNodes(r.excerpt));
-      li.append(a, kind, excerpt);
-      return li;
-    }),
-  );
-  status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”${type ? ` among ${type}s` : ''}.`;
+  let shown = 0;
+  const showMore = async () => {
+    const next = await Promise.all(search.results.slice(shown, shown + pageSize).map((r) => r.data()));
+    list.append(...next.map(item));
+    shown += next.length;
+    more.hidden = shown >= search.results.length;
+    status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”${type ? ` among ${type}s` : ''}${search.results.length > shown ? `, ${shown} shown` : ''}.`;
+  };
+  more.addEventListener('click', async () => {
+    const first = shown;
+    await showMore();
+    list.children[first]?.querySelector('a')?.focus();
+  });
+  list.replaceChildren();
+  await showMore();
 }
 
 run().catch((error) => {

@@ -6,6 +6,7 @@ import type { articleSchema } from '../schema/article.ts';
 import type { quoteSchema } from '../schema/quote.ts';
 import { countryKey, displayName, nameKey, surnameKey, wordCount } from './names.ts';
 import { assignSlugs, slugify } from './slug.ts';
+import { dateFromText } from './article-date.ts';
 import { isGenericInstitution } from '../extract/lexicon.ts';
 
 /** One seed's extraction; `seed` is its file name under seeds/ (e.g. `x.txt`). */
@@ -367,6 +368,7 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
         aliases: aliasesOf(g.name, g.members.flatMap(({ item }) => [item.name, ...item.aliases])),
         parties: unique(g.members.flatMap(({ seed, item }) => item.parties.map((p) => actorSlug(seed, p, item.mentions[0]?.start ?? 0, `agreement ${item.id}`)))).filter((s) => s != null),
         status,
+        statuses: g.members.flatMap(({ seed, item }) => (item.status ? [{ article: articleSlugs.get(inputs[seed].seed)!, status: item.status }] : [])),
         articles: seeds.map((i) => articleSlugs.get(inputs[i].seed)!),
         mentions: g.members.flatMap(({ seed, item }) => item.mentions.map((m) => inArticle(seed, m))),
         quotes: quotesAbout(g.slug),
@@ -412,13 +414,15 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
     const { article } = extraction;
     const slug = articleSlugs.get(seed)!;
     const mentions = articleMentions[i];
-    const first = article.paragraphs[0];
+    // Frontmatter's date wins; otherwise the date the text states (a dateline is not the summary).
+    const stated = dateFromText(article.text, article.paragraphs);
+    const first = article.paragraphs.find((_, p) => p !== stated.dateline);
     return {
       slug,
       seeds: [seed],
       data: {
         title: displayName(article.title),
-        date: article.date,
+        date: article.date ?? stated.date,
         source: article.source,
         author: article.author,
         seed,

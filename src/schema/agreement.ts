@@ -9,6 +9,8 @@ export const agreementSchema = (ref: Ref) =>
     aliases: z.array(z.string()),
     parties: z.array(ref('actors')),
     status: z.enum(agreementStatuses).nullable(),
+    /** The status each article states, in seed order (an article that states none is left out). */
+    statuses: z.array(z.object({ article: ref('articles'), status: z.enum(agreementStatuses) })),
     articles: z.array(ref('articles')),
     mentions: z.array(inArticle(ref)),
     /** Quotes whose words talk about the agreement. */

@@ -1,7 +1,7 @@
 // The site's one build-time index: every collection loaded once, lookups by id, and the few
 // derived views (rankings, relationship map) computed once and shared by all pages.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { layout, type EdgeKind, type GraphEdge, type Layout } from './graph.ts';
+import { layout, type EdgeKind, type GraphEdge, type GraphNode, type Layout, type LayoutOptions } from './graph.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Actor = CollectionEntry<'actors'>;
@@ -21,7 +21,9 @@ export interface SiteData {
   quote: (id: string) => Quote;
   /** Actors by mentions plus quotes, most first. */
   keyActors: Actor[];
-  map: Layout;
+  /** The actors whose affiliation is the given actor (a country's officials, an organization's staff). */
+  affiliates: (id: string) => Actor[];
+  maps: Maps;
 }
 
 /** A reference field as Astro resolves it, or a plain id. */
@@ -40,38 +42,90 @@ function lookup<T extends { id: string }>(entries: T[], collection: string) {
 
 export const actorWeight = (a: Actor) => a.data.mentions.length + 2 * a.data.quotes.length;
 
-/** Actors joined by quotes (speaker and the actors named in the quote), co-mentions and agreements. */
-function relationshipMap(actors: Actor[], agreements: Agreement[], quotes: Quote[], article: (id: string) => Article): Layout {
-  const shown = actors.slice(0, 30);
-  const ids = new Set(shown.map((a) => a.id));
+/** Every pair of actors joined by quotes (speaker and the actors named in the quote), co-mentions and agreements. */
+function allEdges(actors: Actor[], agreements: Agreement[], quotes: Quote[], article: (id: string) => Article): GraphEdge[] {
   const edges = new Map<string, GraphEdge>();
   const add = (x: string, y: string, kind: EdgeKind, count = 1) => {
-    if (x === y || !ids.has(x) || !ids.has(y)) return;
+    if (x === y) return;
     const [a, b] = x < y ? [x, y] : [y, x];
     const key = `${a} ${b}`;
     const edge = edges.get(key) ?? { a, b, counts: { quote: 0, comention: 0, agreement: 0 } };
     edge.counts[kind] += count;
     edges.set(key, edge);
   };
-  for (const actor of shown) {
-    for (const r of actor.data.related) if (actor.id < idOf(r.actor)) add(actor.id, idOf(r.actor), 'comention', r.count);
+  // Both actors of a pair usually list their shared sentences; count them once.
+  const shared = new Map<string, [string, string, number]>();
+  for (const actor of actors) {
+    for (const r of actor.data.related) {
+      const [a, b] = actor.id < idOf(r.actor) ? [actor.id, idOf(r.actor)] : [idOf(r.actor), actor.id];
+      const key = `${a} ${b}`;
+      shared.set(key, [a, b, Math.max(shared.get(key)?.[2] ?? 0, r.count)]);
+    }
   }
+  for (const [a, b, count] of shared.values()) add(a, b, 'comention', count);
   for (const agreement of agreements) {
     const parties = agreement.data.parties.map(idOf);
     for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) add(parties[i], parties[j], 'agreement');
   }
   for (const quote of quotes) {
-    if (!quote.data.speaker || !ids.has(idOf(quote.data.speaker))) continue;
+    if (!quote.data.speaker) continue;
     const { start, end } = quote.data;
     for (const m of article(idOf(quote.data.article)).data.mentions) {
       if (m.collection === 'actors' && m.start >= start && m.end <= end) add(idOf(quote.data.speaker), m.id, 'quote');
     }
   }
-  const sortedEdges = [...edges.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
-  return layout(
-    shown.map((a) => ({ id: a.id, label: a.data.name, kind: a.data.kind, weight: actorWeight(a) })),
-    sortedEdges,
-  );
+  return [...edges.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+}
+
+const graphNode = (a: Actor): GraphNode => ({ id: a.id, label: a.data.name, kind: a.data.kind, weight: actorWeight(a) });
+
+/** The map of the given actors (those linked to another of them) with the edges among them. */
+function mapOf(candidates: Actor[], edges: GraphEdge[], options: LayoutOptions): Layout {
+  const ids = new Set(candidates.map((a) => a.id));
+  const among = edges.filter((e) => ids.has(e.a) && ids.has(e.b));
+  // An actor linked to none of the others shown would float alone: it is left out.
+  const linked = new Set(among.flatMap((e) => [e.a, e.b]));
+  return layout(candidates.filter((a) => linked.has(a.id)).map(graphNode), among, options);
+}
+
+export interface Maps {
+  /** The home page's map of the most connected actors, wide and for phones. */
+  home: { wide: Layout; narrow: Layout };
+  /** The full map (/map/): more actors, wide only (phones get a list). */
+  full: Layout;
+  /** An actor's neighbours (by shared sentences, quotes and agreements) and the links among them. */
+  ego: (id: string) => Layout | null;
+}
+
+function maps(actors: Actor[], agreements: Agreement[], quotes: Quote[], article: (id: string) => Article, actor: (id: string) => Actor): Maps {
+  const edges = allEdges(actors, agreements, quotes, article);
+  const degree = new Map<string, number>();
+  const neighbours = new Map<string, Map<string, number>>();
+  for (const e of edges) {
+    const total = e.counts.quote + e.counts.comention + e.counts.agreement;
+    for (const [x, y] of [[e.a, e.b], [e.b, e.a]]) {
+      degree.set(x, (degree.get(x) ?? 0) + 1);
+      const own = neighbours.get(x) ?? new Map<string, number>();
+      own.set(y, total);
+      neighbours.set(x, own);
+    }
+  }
+  // Most connected first: links to other actors, then weight (mentions and quotes).
+  const connected = actors
+    .filter((a) => degree.get(a.id))
+    .sort((a, b) => degree.get(b.id)! - degree.get(a.id)! || actorWeight(b) - actorWeight(a) || (a.id < b.id ? -1 : 1));
+  return {
+    home: {
+      wide: mapOf(connected.slice(0, 16), edges, { width: 760, height: 460 }),
+      narrow: mapOf(connected.slice(0, 9), edges, { width: 360, height: 460, maxLabel: 18 }),
+    },
+    full: mapOf(connected.slice(0, 45), edges, { width: 1000, height: 720, maxLabel: 22 }),
+    ego: (id) => {
+      const around = [...(neighbours.get(id) ?? [])].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 8);
+      if (around.length < 2) return null;
+      return mapOf([actor(id), ...around.map(([n]) => actor(n))], edges, { width: 360, height: 300, maxLabel: 18, center: id });
+    },
+  };
 }
 
 async function load(): Promise<SiteData> {
@@ -89,6 +143,10 @@ async function load(): Promise<SiteData> {
   agreements.sort((a, b) => byName.compare(a.data.name, b.data.name) || a.id.localeCompare(b.id));
   quotes.sort((a, b) => a.id.localeCompare(b.id));
   const article = lookup(articles, 'articles');
+  const affiliates = Map.groupBy(
+    actors.filter((a) => a.data.affiliation),
+    (a) => idOf(a.data.affiliation!),
+  );
   const keyActors = [...actors].sort((a, b) => actorWeight(b) - actorWeight(a) || a.id.localeCompare(b.id));
   return {
     articles,
@@ -100,7 +158,8 @@ async function load(): Promise<SiteData> {
     agreement: lookup(agreements, 'agreements'),
     quote: lookup(quotes, 'quotes'),
     keyActors,
-    map: relationshipMap(keyActors, agreements, quotes, article),
+    affiliates: (id: string) => affiliates.get(id) ?? [],
+    maps: maps(actors, agreements, quotes, article, lookup(actors, 'actors')),
   };
 }
 

@@ -41,3 +41,32 @@ export function ruleLabel(rule: string): string {
   };
   return known[rule] ?? `attribution rule “${rule}”`;
 }
+
+/** Up to two initials for an actor's badge: "Jack Straw" → "JS", "United Nations" → "UN", "BBC" → "BB". */
+export function initials(name: string): string {
+  const words = name.split(/[\s\-–—]+/u).filter((w) => /^\p{L}/u.test(w) && !/^(of|the|and|for|de|al|el|la|le|von|van|du|da|di)$/iu.test(w));
+  if (words.length === 0) return [...name.trim()][0]?.toUpperCase() ?? '?';
+  if (words.length === 1) return [...words[0]].slice(0, 2).join('').toUpperCase();
+  return ([...words[0]][0] + [...words[words.length - 1]][0]).toUpperCase();
+}
+
+/** Roles as written, each once (ignoring case and punctuation), with every place that states it. */
+export function distinctRoles<R extends { text: string }>(roles: readonly R[]): { text: string; sources: R[] }[] {
+  const byKey = new Map<string, { text: string; sources: R[] }>();
+  for (const r of roles) {
+    const key = r.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const entry = byKey.get(key) ?? { text: r.text, sources: [] };
+    entry.sources.push(r);
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()].sort((a, b) => b.sources.length - a.sources.length);
+}
+
+/** Each kind's own directory page. */
+export const kindPaths: Record<ActorKind, string> = {
+  person: '/people/',
+  country: '/countries/',
+  organization: '/organizations/',
+  media: '/media/',
+  place: '/places/',
+};

@@ -1,5 +1,7 @@
-// The relationship map: a deterministic force-directed layout computed at build time, so the home
-// page ships a plain SVG and no script.
+// The relationship map: a force-directed layout (d3-force) computed at build time, so pages ship a
+// plain SVG and no script. Deterministic: d3-force starts from fixed (phyllotaxis) positions, its
+// jiggle uses a seeded random source, and the simulation runs a fixed number of ticks.
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 
 export type EdgeKind = 'quote' | 'comention' | 'agreement';
 
@@ -27,6 +29,8 @@ export interface PlacedNode extends GraphNode {
   x: number;
   y: number;
   r: number;
+  /** The label as shown (long names shortened), or null when there is no free room for it. */
+  text: string | null;
   /** Where the label goes: its anchor point and text-anchor, chosen so labels do not overlap. */
   labelAt: LabelAt;
 }
@@ -38,6 +42,17 @@ export interface Layout {
   edges: (GraphEdge & { kind: EdgeKind; total: number })[];
 }
 
+export interface LayoutOptions {
+  width?: number;
+  height?: number;
+  /** Label font size in SVG units; label widths are estimated from it. */
+  fontSize?: number;
+  /** Longest label, in characters, before it is shortened with an ellipsis. */
+  maxLabel?: number;
+  /** A node held at the centre (an ego map's actor). */
+  center?: string;
+}
+
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** The strongest kind of link between two actors: quotes first, then agreements, then co-mentions. */
@@ -47,84 +62,69 @@ export function dominantKind(counts: Record<EdgeKind, number>): EdgeKind {
   return 'comention';
 }
 
-/**
- * Places nodes with Fruchterman–Reingold from positions on a circle (no randomness), then fits them
- * into the box. Cost is O(iterations × n²) for the few dozen nodes shown.
- */
-export function layout(nodes: readonly GraphNode[], edges: readonly GraphEdge[], width = 720, height = 480): Layout {
-  const n = nodes.length;
-  const index = new Map(nodes.map((node, i) => [node.id, i]));
-  const pos = nodes.map((_, i) => ({
-    x: Math.cos((2 * Math.PI * i) / Math.max(n, 1)) * width * 0.35,
-    y: Math.sin((2 * Math.PI * i) / Math.max(n, 1)) * height * 0.35,
-  }));
-  const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.9;
-  const pairs = edges.flatMap((e) => {
-    const a = index.get(e.a);
-    const b = index.get(e.b);
-    return a === undefined || b === undefined || a === b ? [] : [{ a, b }];
-  });
-  let temperature = width / 8;
-  for (let step = 0; step < 250; step++) {
-    const disp = pos.map(() => ({ x: 0, y: 0 }));
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const dx = pos[i].x - pos[j].x || 0.01;
-        const dy = pos[i].y - pos[j].y;
-        const d = Math.max(Math.hypot(dx, dy), 0.01);
-        const f = (k * k) / d;
-        disp[i].x += (dx / d) * f;
-        disp[i].y += (dy / d) * f;
-        disp[j].x -= (dx / d) * f;
-        disp[j].y -= (dy / d) * f;
-      }
-    }
-    for (const { a, b } of pairs) {
-      const dx = pos[a].x - pos[b].x;
-      const dy = pos[a].y - pos[b].y;
-      const d = Math.max(Math.hypot(dx, dy), 0.01);
-      const f = (d * d) / k;
-      disp[a].x -= (dx / d) * f;
-      disp[a].y -= (dy / d) * f;
-      disp[b].x += (dx / d) * f;
-      disp[b].y += (dy / d) * f;
-    }
-    for (let i = 0; i < n; i++) {
-      // A weak pull to the centre keeps unlinked actors from drifting away.
-      disp[i].x -= pos[i].x * 0.03;
-      disp[i].y -= pos[i].y * 0.03;
-      const d = Math.max(Math.hypot(disp[i].x, disp[i].y), 0.01);
-      pos[i].x += (disp[i].x / d) * Math.min(d, temperature);
-      pos[i].y += (disp[i].y / d) * Math.min(d, temperature);
-    }
-    temperature *= 0.98;
-  }
+/** A small linear congruential generator: d3-force's jiggle, the same on every build. */
+function seeded(seed = 1) {
+  let s = seed;
+  return () => ((s = (s * 1664525 + 1013904223) % 4294967296) / 4294967296);
+}
+
+export const shorten = (label: string, max: number) => (label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`);
+
+/** Places the nodes with d3-force (links, repulsion, collision with room for a label), fits them into the box, then places labels. */
+export function layout(nodes: readonly GraphNode[], edges: readonly GraphEdge[], options: LayoutOptions = {}): Layout {
+  const { width = 720, height = 480, fontSize = 13, maxLabel = 24, center } = options;
+  const ids = new Set(nodes.map((n) => n.id));
+  const usable = edges.filter((e) => ids.has(e.a) && ids.has(e.b) && e.a !== e.b);
   const maxWeight = Math.max(1, ...nodes.map((node) => node.weight));
-  const radius = (w: number) => 6 + 12 * Math.sqrt(w / maxWeight);
-  // Fit into the box, leaving room for labels under each node.
-  const margin = { x: 90, top: 24, bottom: 40 };
-  const xs = pos.map((p) => p.x);
-  const ys = pos.map((p) => p.y);
+  const radius = (w: number) => 5 + 10 * Math.sqrt(w / maxWeight);
+  const charWidth = fontSize * 0.6;
+  type Sim = SimulationNodeDatum & { node: GraphNode; r: number; half: number };
+  const sim: Sim[] = nodes.map((node) => ({
+    node,
+    r: radius(node.id === center ? maxWeight : node.weight),
+    half: (Math.min(node.label.length, maxLabel) * charWidth) / 2,
+    ...(node.id === center && { fx: 0, fy: 0 }),
+  }));
+  const index = new Map(sim.map((s) => [s.node.id, s]));
+  const links = usable.map((e) => ({ source: index.get(e.a)!, target: index.get(e.b)! }));
+  const aspect = width / height;
+  const simulation = forceSimulation(sim)
+    .randomSource(seeded())
+    .force('link', forceLink(links).distance(70).strength(0.4))
+    .force('charge', forceManyBody().strength(-260))
+    // Room for the node and for most of its label beside it.
+    .force('collide', forceCollide<Sim>((d) => d.r + Math.min(d.half, 50) + 6).iterations(2))
+    // Pulls towards the centre, weaker across the longer side, so the layout takes the box's shape.
+    .force('x', forceX(0).strength(0.06 / Math.max(aspect, 1)))
+    .force('y', forceY(0).strength(0.06 * Math.min(aspect, 1) + 0.02))
+    .stop();
+  simulation.tick(400);
+
+  // Fit into the box, leaving room for labels at the sides and under each node.
+  const margin = { x: Math.min(80, width / 6), top: 20, bottom: 30 };
+  const xs = sim.map((p) => p.x ?? 0);
+  const ys = sim.map((p) => p.y ?? 0);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const sx = (width - 2 * margin.x) / Math.max(maxX - minX, 1);
   const sy = (height - margin.top - margin.bottom) / Math.max(maxY - minY, 1);
+  const one = nodes.length === 1;
   const placed = placeLabels(
-    nodes.map((node, i) => ({
-      ...node,
-      x: round(n === 1 ? width / 2 : margin.x + (pos[i].x - minX) * sx),
-      y: round(n === 1 ? height / 2 : margin.top + (pos[i].y - minY) * sy),
-      r: round(radius(node.weight)),
+    sim.map((s, i) => ({
+      ...s.node,
+      x: round(one ? width / 2 : margin.x + (xs[i] - minX) * sx),
+      y: round(one ? height / 2 : margin.top + (ys[i] - minY) * sy),
+      r: round(s.r),
     })),
     width,
     height,
+    fontSize,
+    maxLabel,
   );
   return {
     width,
     height,
     nodes: placed,
-    edges: edges
-      .filter((e) => index.has(e.a) && index.has(e.b) && e.a !== e.b)
-      .map((e) => ({ ...e, kind: dominantKind(e.counts), total: e.counts.quote + e.counts.comention + e.counts.agreement })),
+    edges: usable.map((e) => ({ ...e, kind: dominantKind(e.counts), total: e.counts.quote + e.counts.comention + e.counts.agreement })),
   };
 }
 
@@ -132,26 +132,51 @@ type Box = { x0: number; y0: number; x1: number; y1: number };
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /**
- * Puts each label below, above, right or left of its node, whichever first overlaps no other node
- * and no label already placed, inside the box (heaviest nodes first); text width is estimated from its length.
+ * Puts each label below, above, right or left of its node (or diagonally), whichever first
+ * overlaps no node and no label already placed, inside the box (heaviest nodes first). A label
+ * with no free place is left out (the node keeps its name as a tooltip and accessible name). Text
+ * width is estimated from its length, generously.
  */
-function placeLabels(nodes: Omit<PlacedNode, 'labelAt'>[], width: number, height: number): PlacedNode[] {
+function placeLabels(
+  nodes: Omit<PlacedNode, 'labelAt' | 'text'>[],
+  width: number,
+  height: number,
+  fontSize: number,
+  maxLabel: number,
+): PlacedNode[] {
   const circles = nodes.map((n) => ({ id: n.id, box: { x0: n.x - n.r, y0: n.y - n.r, x1: n.x + n.r, y1: n.y + n.r } }));
   const placed: Box[] = [];
-  const labels = new Map<string, LabelAt>();
-  for (const n of [...nodes].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))) {
-    const w = n.label.length * 7;
-    const candidates: { at: LabelAt; box: Box }[] = [
-      { at: { x: n.x, y: n.y + n.r + 14, anchor: 'middle' }, box: { x0: n.x - w / 2, y0: n.y + n.r + 2, x1: n.x + w / 2, y1: n.y + n.r + 17 } },
-      { at: { x: n.x, y: n.y - n.r - 5, anchor: 'middle' }, box: { x0: n.x - w / 2, y0: n.y - n.r - 17, x1: n.x + w / 2, y1: n.y - n.r - 2 } },
-      { at: { x: n.x + n.r + 4, y: n.y + 4, anchor: 'start' }, box: { x0: n.x + n.r + 3, y0: n.y - 8, x1: n.x + n.r + 4 + w, y1: n.y + 7 } },
-      { at: { x: n.x - n.r - 4, y: n.y + 4, anchor: 'end' }, box: { x0: n.x - n.r - 4 - w, y0: n.y - 8, x1: n.x - n.r - 3, y1: n.y + 7 } },
+  const labels = new Map<string, { at: LabelAt; text: string | null }>();
+  const h = fontSize + 3;
+  const inside = (b: Box) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height;
+  const candidatesFor = (n: (typeof nodes)[number], text: string) => {
+    const w = text.length * fontSize * 0.62 + 4;
+    const below = n.y + n.r + 2;
+    const above = n.y - n.r - 2 - h;
+    const mid = n.y - h / 2;
+    const c: { at: LabelAt; box: Box }[] = [
+      { at: { x: n.x, y: below + fontSize, anchor: 'middle' }, box: { x0: n.x - w / 2, y0: below, x1: n.x + w / 2, y1: below + h } },
+      { at: { x: n.x + n.r + 4, y: mid + fontSize, anchor: 'start' }, box: { x0: n.x + n.r + 2, y0: mid, x1: n.x + n.r + 4 + w, y1: mid + h } },
+      { at: { x: n.x - n.r - 4, y: mid + fontSize, anchor: 'end' }, box: { x0: n.x - n.r - 4 - w, y0: mid, x1: n.x - n.r - 2, y1: mid + h } },
+      { at: { x: n.x, y: above + fontSize, anchor: 'middle' }, box: { x0: n.x - w / 2, y0: above, x1: n.x + w / 2, y1: above + h } },
+      { at: { x: n.x + n.r, y: below + fontSize, anchor: 'start' }, box: { x0: n.x + n.r - 2, y0: below, x1: n.x + n.r + w, y1: below + h } },
+      { at: { x: n.x - n.r, y: below + fontSize, anchor: 'end' }, box: { x0: n.x - n.r - w, y0: below, x1: n.x - n.r + 2, y1: below + h } },
+      { at: { x: n.x + n.r, y: above + fontSize, anchor: 'start' }, box: { x0: n.x + n.r - 2, y0: above, x1: n.x + n.r + w, y1: above + h } },
+      { at: { x: n.x - n.r, y: above + fontSize, anchor: 'end' }, box: { x0: n.x - n.r - w, y0: above, x1: n.x - n.r + 2, y1: above + h } },
     ];
-    const inside = (b: Box) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height;
+    return c.map((x) => ({ ...x, text }));
+  };
+  for (const n of [...nodes].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))) {
     const free = (c: { box: Box }) => inside(c.box) && !placed.some((b) => overlaps(c.box, b)) && !circles.some((o) => o.id !== n.id && overlaps(c.box, o.box));
-    const chosen = candidates.find(free) ?? candidates.find((c) => inside(c.box)) ?? candidates[0];
-    placed.push(chosen.box);
-    labels.set(n.id, { x: round(chosen.at.x), y: round(chosen.at.y), anchor: chosen.at.anchor });
+    // The label as long as allowed, else shorter, wherever it first fits.
+    let chosen: { at: LabelAt; box: Box; text: string } | undefined;
+    for (const text of [...new Set([shorten(n.label, maxLabel), shorten(n.label, Math.min(maxLabel, 12))])]) {
+      chosen = candidatesFor(n, text).find(free);
+      if (chosen) break;
+    }
+    if (chosen) placed.push(chosen.box);
+    const at = chosen?.at ?? { x: n.x, y: n.y + n.r + 2 + fontSize, anchor: 'middle' as const };
+    labels.set(n.id, { at: { x: round(at.x), y: round(at.y), anchor: at.anchor }, text: chosen?.text ?? null });
   }
-  return nodes.map((n) => ({ ...n, labelAt: labels.get(n.id)! }));
+  return nodes.map((n) => ({ ...n, labelAt: labels.get(n.id)!.at, text: labels.get(n.id)!.text }));
 }

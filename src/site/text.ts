@@ -32,21 +32,26 @@ export interface ParagraphInput {
   sentences: readonly Span[];
   quotes: readonly (Span & { id: string })[];
   mentions: readonly (Span & { collection: 'actors' | 'agreements'; id: string })[];
+  /**
+   * Entities already linked earlier in the article (`collection/id`); shared across the paragraphs
+   * of one article so each entity is linked once, at its first mention. Updated in place.
+   */
+  linked?: Set<string>;
 }
 
 export const isQuoteRun = (part: Part): part is QuoteRun => 'quote' in part;
 
 /**
  * Splits one paragraph into sentences, quotes and links. Only the first mention of each entity in
- * the paragraph is linked, and never one inside a quote (a quote is itself a link).
+ * the paragraph (or, given `linked`, in the article) is linked, and never one inside a quote (a
+ * quote is itself a link).
  */
-export function paragraphParts({ text, paragraph, sentences, quotes, mentions }: ParagraphInput): SentenceParts[] {
+export function paragraphParts({ text, paragraph, sentences, quotes, mentions, linked = new Set() }: ParagraphInput): SentenceParts[] {
   const inside = (s: Span) => s.start >= paragraph.start && s.end <= paragraph.end && s.start < s.end;
   const ownQuotes: (Span & { id: string })[] = [];
   for (const q of [...quotes].filter(inside).sort((a, b) => a.start - b.start)) {
     if (!ownQuotes.some((o) => o.end > q.start)) ownQuotes.push(q);
   }
-  const linked = new Set<string>();
   const links: (Span & { collection: 'actors' | 'agreements'; id: string })[] = [];
   for (const m of [...mentions].filter(inside).sort((a, b) => a.start - b.start)) {
     const key = `${m.collection}/${m.id}`;

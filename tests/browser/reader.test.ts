@@ -60,29 +60,66 @@ describe('a reader', () => {
     await page.close();
   });
 
-  it('sees who said a quote on hover and on keyboard focus', async () => {
-    const { page } = await open('/articles/northland-southia-trade-pact/');
+  it('sees who said each quote on a touch screen, without hover or focus', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/articles/northland-southia-trade-pact/`);
     const quote = page.locator('a.quote[href="/quotes/karim-haddad-3/"]');
     const who = page.locator('#who-karim-haddad-3');
-    expect(await who.isVisible()).toBe(false);
-    await quote.hover();
-    expect(await who.innerText()).toBe('Said by Karim Haddad');
-    await page.mouse.move(0, 0);
-    await quote.focus();
     expect(await who.isVisible()).toBe(true);
-    await page.close();
+    expect(await who.locator('bdi').innerText()).toBe('Karim Haddad');
+    // Right after the quote (and its closing quotation mark), in reading order.
+    const [q, w] = [await quote.boundingBox(), await who.boundingBox()];
+    expect(w!.y + w!.height).toBeGreaterThanOrEqual(q!.y);
+    expect(w!.y).toBeLessThan(q!.y + q!.height + 30);
+    // Every quote in the text has its visible speaker; the summary at the top names them too.
+    expect(await page.locator('.article-text .who').count()).toBe(await page.locator('.article-text a.quote').evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href'))).size));
+    for (const label of await page.locator('.article-text .who').all()) expect(await label.isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#who-said-what').isVisible()).toBe(true);
+    await context.close();
   });
 
-  it('searches for a speaker’s surname and lands on their page', async () => {
+  it('searches for a speaker’s surname: their page comes first, results say who said what, and more can be shown', async () => {
     const { page, problems } = await open('/');
     await page.getByRole('searchbox', { name: 'Search the explainer' }).fill('Okafor');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=Okafor/);
     const results = page.locator('#search-results a');
     await results.first().waitFor();
-    await page.locator('#search-results a[href="/actors/maria-okafor/"]').click();
+    expect(await results.first().getAttribute('href')).toBe('/actors/maria-okafor/');
+    const titles = await results.allInnerTexts();
+    // Quote results are titled by speaker and first words, all different; no page labels in excerpts.
+    const quoteTitles = titles.filter((t) => t.startsWith('Maria Okafor: “'));
+    expect(quoteTitles.length).toBeGreaterThan(1);
+    expect(new Set(quoteTitles).size).toBe(quoteTitles.length);
+    for (const excerpt of await page.locator('#search-results p').allInnerTexts()) expect(excerpt).not.toMatch(/Reporting verb|Attribution|Every mention|Appears with/);
+    await results.first().click();
     expect(pathOf(page)).toBe('/actors/maria-okafor/');
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows ten results at a time, then more on request, without moving the page', async () => {
+    const { page } = await open('/search/?q=the', seedServer.url);
+    await page.locator('#search-results li').first().waitFor();
+    const status = await page.locator('#search-status').innerText();
+    const total = Number(/^(\d+) results/.exec(status)![1]);
+    expect(await page.locator('#search-results li').count()).toBe(Math.min(total, 10));
+    if (total > 10) {
+      await page.getByRole('button', { name: 'More results' }).click();
+      await expect.poll(() => page.locator('#search-results li').count()).toBe(Math.min(total, 20));
+    }
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) sum += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => done(sum), 300);
+        }),
+    );
+    expect(shift).toBeLessThan(0.05);
     await page.close();
   });
 
@@ -95,17 +132,90 @@ describe('a reader', () => {
     await page.close();
   });
 
-  it('sorts the actors table by name, then back by mentions', async () => {
+  it('filters the actors by name and kind with the keyboard alone', async () => {
     const { page } = await open('/actors/');
-    const table = page.locator('section', { has: page.getByRole('heading', { name: /^People/ }) }).locator('table');
-    const names = () => table.locator('tbody td:first-child').allInnerTexts();
-    const byMentions = await names();
-    await table.getByRole('button', { name: 'Name' }).click();
-    expect(await names()).toEqual([...byMentions].sort((a, b) => a.localeCompare(b)));
-    expect(await table.locator('th[aria-sort]').innerText()).toBe('Name');
-    await table.getByRole('button', { name: 'Mentions' }).click();
-    expect(await names()).toEqual(byMentions);
+    const visible = () => page.locator('.directory > li:visible a').allInnerTexts();
+    const all = await visible();
+    expect(all.length).toBeGreaterThan(5);
+    for (let i = 0; i < 60 && !(await page.evaluate(() => document.activeElement?.id === 'filter-name')); i++) await page.keyboard.press('Tab');
+    await page.keyboard.type('okaf');
+    expect(await visible()).toEqual(['Maria Okafor']);
+    expect(await page.locator('#filter-status').innerText()).toBe(`1 of ${all.length} shown`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-kind');
+    await page.keyboard.press('ArrowDown'); // the first kind: people
+    await expect.poll(visible).toEqual(all.filter((name) => ['Maria Okafor', 'Karim Haddad', 'ليلى حداد'].includes(name)));
+    // The A–Z jump and the kind pages are plain links.
+    await page.getByRole('navigation', { name: 'Jump to a letter' }).getByRole('link', { name: 'M' }).click();
+    expect(pathOf(page)).toBe('/actors/#letter-m');
+    await page.getByRole('navigation', { name: 'Kinds of actor' }).getByRole('link', { name: /Countries/ }).click();
+    expect(pathOf(page)).toBe('/countries/');
+    expect(await page.locator('.directory > li a').allInnerTexts()).toEqual(['Northland', 'Southia']);
     await page.close();
+  });
+
+  it('lists articles newest first with their dates; undated ones last', async () => {
+    for (const [base, expected] of [
+      [site.url, [['Northland and Southia edge toward a trade pact', '1 October 2024'], ['Doubts over the Harbor Accord <img src=x onerror=alert(2)>', null]]],
+      [seedServer.url, null],
+    ] as const) {
+      const { page } = await open('/articles/', base);
+      const cards = await page.locator('.cards > li').evaluateAll((lis) => lis.map((li) => [li.querySelector('h2')!.textContent!.trim(), li.querySelector('time')?.getAttribute('datetime') ?? null, li.querySelector('time')?.textContent ?? null]));
+      const dates = cards.map((c) => c[1]);
+      const dated = dates.filter(Boolean) as string[];
+      expect(dated).toEqual([...dated].sort().reverse());
+      expect(dates.slice(dated.length).every((d) => d === null)).toBe(true);
+      if (expected) expect(cards.map((c) => [c[0], c[2]])).toEqual(expected);
+      else expect(dated).toContain('2024-11-02');
+      await page.close();
+    }
+  });
+
+  it('draws the relationship maps with labels that do not overlap and fit the screen, at 1280 and 390 px', async () => {
+    for (const { base, path } of [
+      { base: site.url, path: '/' },
+      { base: site.url, path: '/map/' },
+      { base: site.url, path: '/actors/maria-okafor/' },
+      { base: seedServer.url, path: '/' },
+      { base: seedServer.url, path: '/map/' },
+    ]) {
+      for (const width of [1280, 390]) {
+        const { page } = await open(path, base, { width, height: 900 });
+        const found = await page.evaluate(() => {
+          const out: { svg: DOMRect; labels: DOMRect[]; nodes: number; list: number }[] = [];
+          for (const svg of document.querySelectorAll<SVGSVGElement>('.map svg')) {
+            if (!svg.getClientRects().length) continue;
+            out.push({
+              svg: svg.getBoundingClientRect(),
+              labels: [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect()),
+              nodes: svg.querySelectorAll('circle').length,
+              list: 0,
+            });
+          }
+          const list = document.querySelector('.map-list');
+          if (list && list.getClientRects().length) out.push({ svg: list.getBoundingClientRect(), labels: [], nodes: 0, list: list.querySelectorAll('li').length });
+          return out.map((o) => JSON.parse(JSON.stringify(o)) as typeof o);
+        });
+        const label = `${base === site.url ? 'fixture' : 'seed'} ${path} at ${width}`;
+        expect(found.length, label).toBe(1);
+        const [{ svg, labels, nodes, list }] = found;
+        expect(svg.x, label).toBeGreaterThanOrEqual(0);
+        expect(svg.x + svg.width, label).toBeLessThanOrEqual(width);
+        expect(nodes + list, label).toBeGreaterThan(1);
+        expect(labels.length, label).toBeGreaterThanOrEqual(Math.min(nodes, 2));
+        for (const [i, a] of labels.entries()) {
+          expect(a.x >= svg.x - 1 && a.x + a.width <= svg.x + svg.width + 1, `${label}: label inside`).toBe(true);
+          expect(a.height, `${label}: label readable`).toBeGreaterThanOrEqual(11);
+          for (const b of labels.slice(i + 1)) {
+            const overlap = a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+            expect(overlap, `${label}: labels overlap`).toBe(false);
+          }
+        }
+        await page.close();
+      }
+    }
   });
 
   it('reaches every link with the keyboard alone', async () => {
@@ -147,7 +257,7 @@ describe('hostile content', () => {
         for (const a of el.attributes) if (a.name.startsWith('on')) found.push(`${el.tagName} ${a.name}`);
         if (['IMG', 'IFRAME', 'OBJECT', 'EMBED', 'B'].includes(el.tagName)) found.push(el.tagName);
         if (el.tagName === 'A' && /^\s*javascript:/i.test(el.getAttribute('href') ?? '')) found.push('javascript: link');
-        if (el.tagName === 'SCRIPT' && el.getAttribute('type') !== 'application/ld+json' && !el.getAttribute('src') && !el.textContent?.includes('table.sortable')) found.push('inline script');
+        if (el.tagName === 'SCRIPT' && el.getAttribute('type') !== 'application/ld+json' && !el.getAttribute('src') && !el.textContent?.includes("getElementById('actor-filter')")) found.push('inline script');
       }
       return found;
     });
@@ -190,16 +300,31 @@ describe('hostile content', () => {
 });
 
 describe('screenshots for review', () => {
-  it('saves home, article, actor and quote pages at 1280×800 and 390×844', async () => {
+  it('saves every page type at 1280×800 and 390×844, light and dark', async () => {
     mkdirSync(screenshots, { recursive: true });
-    const pages = { home: '/', article: '/articles/northland-southia-trade-pact/', actor: '/actors/maria-okafor/', quote: '/quotes/maria-okafor-1/' };
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-      const page = await browser.newPage({ viewport });
-      for (const [name, path] of Object.entries(pages)) {
-        await page.goto(`${site.url}${path}`);
-        await page.screenshot({ path: join(screenshots, `${name}-${viewport.width}.png`), fullPage: true });
+    const pages = {
+      home: '/',
+      article: '/articles/northland-southia-trade-pact/',
+      actor: '/actors/maria-okafor/',
+      country: '/actors/northland/',
+      agreement: '/agreements/harbor-accord/',
+      quote: '/quotes/maria-okafor-1/',
+      actors: '/actors/',
+      quotes: '/quotes/',
+      map: '/map/',
+      timeline: '/timeline/',
+      search: '/search/?q=Okafor',
+    };
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+        const page = await browser.newPage({ viewport, colorScheme });
+        for (const [name, path] of Object.entries(pages)) {
+          await page.goto(`${site.url}${path}`);
+          if (path.includes('?q=')) await page.locator('#search-results li').first().waitFor();
+          await page.screenshot({ path: join(screenshots, `${name}-${viewport.width}-${colorScheme}.png`), fullPage: true });
+        }
+        await page.close();
       }
-      await page.close();
     }
   });
 });

@@ -194,3 +194,20 @@ describe('summarize', () => {
     expect(summarize('  short   text ')).toBe('short text');
   });
 });
+
+describe('article dates and agreement statuses', () => {
+  it('takes a .txt article’s date from its dateline, keeps the dateline out of the summary, and a .md frontmatter date wins', () => {
+    const dated = fixture('d.txt', 'Storm hits the coast\nSaturday, September 12, 2015\nA storm hit the coast on Friday, officials said.', {});
+    const { kb } = merge([{ seed: 'd.txt', extraction: dated }]);
+    expect(kb.articles[0].data.date).toBe('2015-09-12');
+    expect(kb.articles[0].data.summary).toBe('A storm hit the coast on Friday, officials said.');
+    const md = fixture('m.md', '---\ntitle: Storm\ndate: 2020-01-02\n---\nSaturday, September 12, 2015\n\nA storm hit.', {});
+    expect(merge([{ seed: 'm.md', extraction: md }]).kb.articles[0].data.date).toBe('2020-01-02');
+  });
+
+  it('keeps the status each article states for an agreement', () => {
+    const signed = { ...seedA, agreements: seedA.agreements.map((g) => ({ ...g, status: 'signed' as const })) };
+    const kb = build({ seed: 'a.txt', extraction: signed }, { seed: 'b.txt', extraction: seedB });
+    expect(bySlug(kb.agreements, 'vienna-accord').statuses).toEqual([{ article: 'a', status: 'signed' }]);
+  });
+});

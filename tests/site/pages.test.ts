@@ -7,9 +7,9 @@ import { builtSites } from './paths.ts';
 
 const sites = builtSites();
 
-// Scripts a page may carry: JSON-LD, the search page's module, the actors table's sort buttons.
+// Scripts a page may carry: JSON-LD, the search page's module, the actor directory's filter.
 const allowedScript = (el: Parameters<typeof attr>[0]) =>
-  attr(el, 'type') === 'application/ld+json' || attr(el, 'src') === '/search.js' || text(el).includes("querySelectorAll('table.sortable')");
+  attr(el, 'type') === 'application/ld+json' || attr(el, 'src') === '/search.js' || text(el).includes("document.getElementById('actor-filter')");
 
 describe.each(sites)('$name', ({ dir, error }) => {
   const pages = error ? [] : readPages(dir);
@@ -18,7 +18,7 @@ describe.each(sites)('$name', ({ dir, error }) => {
 
   it('has every page type', () => {
     const paths = pages.map((p) => p.path);
-    for (const p of ['/', '/articles/', '/actors/', '/agreements/', '/quotes/', '/search/', '/404.html']) expect(paths).toContain(p);
+    for (const p of ['/', '/articles/', '/actors/', '/agreements/', '/quotes/', '/quotes/by-article/', '/map/', '/timeline/', '/people/', '/search/', '/404.html']) expect(paths).toContain(p);
     expect(paths.some((p) => p.startsWith('/articles/'))).toBe(true);
   });
 
@@ -78,7 +78,8 @@ describe.each(sites)('$name', ({ dir, error }) => {
     };
     for (const page of pages) {
       const collection = page.path.split('/')[1];
-      if (!types[collection] || page.path.split('/').length !== 4) continue;
+      // (/quotes/by-article/ is a list, not a quote: quote slugs end in a number.)
+      if (!types[collection] || page.path.split('/').length !== 4 || page.path === '/quotes/by-article/') continue;
       const ld = JSON.parse(text(byTag(page.document, 'script').find((s) => attr(s, 'type') === 'application/ld+json')!));
       expect(ld['@type'], page.path).toMatch(types[collection]);
       if (collection === 'quotes') expect(ld.isBasedOn['@type']).toBe('NewsArticle');
@@ -158,6 +159,59 @@ describe('hostile text in the fixture', () => {
   it('says how a quote was attributed, from the words of the article', () => {
     const quote = pages.get('/quotes/karim-haddad-3/')!;
     expect(text(byTag(quote.document, 'main')[0]).replace(/\s+/g, ' ')).toContain('from the ambassador said — speaker identified by their title or role');
+  });
+
+  it('heads an article with its date, byline, source and reading time, then who said what and its agreements', () => {
+    const main = text(byTag(article.document, 'main')[0]).replace(/\s+/g, ' ');
+    const time = byTag(article.document, 'time')[0];
+    expect(attr(time, 'datetime')).toBe('2024-10-01');
+    expect(main).toContain('1 October 2024');
+    expect(main).toMatch(/By Jane Reporter.*Source: example\.com.*\d+ min read/);
+    const summary = byTag(article.document, 'section').find((s) => attr(s, 'aria-labelledby') === 'who-said-what')!;
+    const said = text(summary).replace(/\s+/g, ' ');
+    expect(said).toMatch(/Maria Okafor, Foreign Minister · 2 quotes “We are close to signing the Harbor Accord” ?“Nothing is final until the parliament votes\.”/);
+    expect(said).toContain('Karim Haddad');
+    expect(said.indexOf('Unattributed')).toBeGreaterThan(said.indexOf('Karim Haddad'));
+    const agreements = byTag(article.document, 'section').find((s) => attr(s, 'aria-labelledby') === 'agreements-covered')!;
+    expect(text(agreements).replace(/\s+/g, ' ')).toContain('Harbor Accord · under negotiation · between Northland and Southia');
+    const ld = JSON.parse(text(byTag(article.document, 'script').find((s) => attr(s, 'type') === 'application/ld+json')!));
+    expect(ld.datePublished).toBe('2024-10-01');
+  });
+
+  it('writes the speaker after every quote in the text, and links each actor once per article', () => {
+    const body = byTag(article.document, 'div').find((d) => attr(d, 'class')?.includes('article-text'))!;
+    const quotes = byTag(body, 'a').filter((a) => attr(a, 'class') === 'quote');
+    const speakers = byTag(body, 'span').filter((s) => attr(s, 'class') === 'who');
+    expect(speakers.map((s) => text(s))).toEqual(['(said by Maria Okafor)', '(said by Maria Okafor)', '(said by Karim Haddad)', '(said by unattributed (“an unnamed official”))']);
+    expect(new Set(quotes.map((q) => attr(q, 'href'))).size).toBe(speakers.length);
+    const links = byTag(body, 'a').filter((a) => attr(a, 'class') !== 'quote').map((a) => attr(a, 'href'));
+    expect(links.length).toBeGreaterThan(3);
+    expect(links.length).toBe(new Set(links).size);
+  });
+
+  it('leads an actor page with their role once, their affiliation and their quotes, and names each role’s sources', () => {
+    const actor = pages.get('/actors/maria-okafor/')!;
+    const lede = text(byTag(actor.document, 'p').find((p) => attr(p, 'class') === 'lede')!);
+    expect(lede).toBe('Maria Okafor, Foreign Minister (Northland), is named in 2 articles and quoted 3 times.');
+    const roles = byTag(actor.document, 'ul').find((u) => attr(u, 'class')?.includes('roles'))!;
+    expect(byTag(roles, 'li').map((li) => text(byTag(li, 'bdi')[0]))).toEqual(['Foreign Minister']);
+    expect(byTag(actor.document, 'section').find((s) => attr(s, 'aria-labelledby') === 'said')).toBeDefined();
+    const country = pages.get('/actors/northland/')!;
+    expect(text(byTag(country.document, 'section').find((s) => attr(s, 'aria-labelledby') === 'affiliates')!)).toContain('Maria Okafor');
+  });
+
+  it('shows an agreement’s status in each article, with its date', () => {
+    const page = pages.get('/agreements/harbor-accord/')!;
+    const over = text(byTag(page.document, 'section').find((s) => attr(s, 'aria-labelledby') === 'status-over-time')!).replace(/\s+/g, ' ');
+    expect(over).toMatch(/1 October 2024 under negotiation Northland and Southia edge toward a trade pact.*undated no status stated Doubts over the Harbor Accord/);
+  });
+
+  it('names its two search landmarks apart, and has a favicon', () => {
+    const search = pages.get('/search/')!;
+    const names = byTag(search.document, 'form').filter((f) => attr(f, 'role') === 'search').map((f) => attr(f, 'aria-label'));
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+    expect(readFileSync(join(fixture.dir, 'favicon.ico')).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
   });
 
   it('wraps the right-to-left name in <bdi> on its page', () => {

@@ -39,6 +39,14 @@ describe('paragraphParts', () => {
     expect(links.map((p) => p.text)).toEqual(['Ann Lee', 'Bo', 'Rome']);
   });
 
+  it('links an entity once per article when the paragraphs share `linked`', () => {
+    const linked = new Set(['actors/ann']);
+    const again = paragraphParts({ text, paragraph, sentences, quotes: [], mentions: [{ ...at('Ann Lee'), collection: 'actors', id: 'ann' }, { ...at('Rome'), collection: 'actors', id: 'rome' }], linked });
+    const links = again.flatMap((g) => g.parts).filter((p) => !isQuoteRun(p) && p.link);
+    expect(links.map((p) => p.text)).toEqual(['Rome']);
+    expect([...linked]).toEqual(['actors/ann', 'actors/rome']);
+  });
+
   it('never links inside a quote, and marks the last piece of each quote', () => {
     const quotes = parts.flatMap((g) => g.parts).filter(isQuoteRun);
     expect(quotes).toEqual([
@@ -149,5 +157,33 @@ describe('relationship map layout', () => {
     expect(layout(nodes, edges)).toEqual(one);
     for (const n of one.nodes) expect(n.x >= 0 && n.x <= one.width && n.y >= 0 && n.y <= one.height).toBe(true);
     expect(one.edges.map((e) => e.kind)).toEqual(['quote', 'agreement']);
+  });
+
+  it.each([
+    { count: 40, width: 1000, height: 720, maxLabel: 22, labelled: 34 },
+    { count: 9, width: 360, height: 460, maxLabel: 18, labelled: 9 },
+  ])('places the labels of $count nodes in $width×$height without overlaps, inside the box, or leaves them out', ({ count, width, height, maxLabel, labelled }) => {
+    const many = Array.from({ length: count }, (_, i) => ({ id: `n${i}`, label: `Actor with a long name ${i}`, kind: 'person', weight: (i % 7) + 1 }));
+    const links = many.slice(1).map((n, i) => ({ a: many[i % 5].id, b: n.id, counts: { quote: 0, comention: 1, agreement: 0 } }));
+    const map = layout(many, links, { width, height, maxLabel });
+    const boxes = map.nodes
+      .filter((n) => n.text)
+      .map((n) => {
+        const w = n.text!.length * 13 * 0.6;
+        const x0 = n.labelAt.anchor === 'start' ? n.labelAt.x : n.labelAt.anchor === 'end' ? n.labelAt.x - w : n.labelAt.x - w / 2;
+        return { x0, x1: x0 + w, y0: n.labelAt.y - 11, y1: n.labelAt.y + 2 };
+      });
+    expect(boxes.length).toBeGreaterThanOrEqual(labelled);
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x0 >= 0 && a.x1 <= map.width && a.y0 >= 0 && a.y1 <= map.height).toBe(true);
+      for (const b of boxes.slice(i + 1)) expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1).toBe(false);
+    }
+    for (const n of map.nodes) expect(n.text === null || n.text.length <= maxLabel).toBe(true);
+  });
+
+  it('holds an ego map’s actor in place and draws it large', () => {
+    const map = layout(nodes, edges, { center: 'a' });
+    const a = map.nodes.find((n) => n.id === 'a')!;
+    expect(a.r).toBe(Math.max(...map.nodes.map((n) => n.r)));
   });
 });
