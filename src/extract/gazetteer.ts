@@ -69,8 +69,19 @@ byName.set('US', byCode.get('US')!);
 export const countryByName = (name: string): Country | undefined => byName.get(name);
 export const countryByDemonym = (word: string): Country | undefined => byDemonym.get(word);
 
+/** Continents, world regions and planets: places in no one country. */
+const worldRegions = new Set([
+  'Africa', 'Antarctica', 'Arctic', 'Asia', 'Europe', 'Oceania', 'Americas', 'North America', 'South America', 'Latin America',
+  'Central America', 'Middle East', 'Near East', 'Far East', 'Eastern Europe', 'Western Europe', 'Central Europe', 'Northern Europe',
+  'Southern Europe', 'Central Asia', 'South Asia', 'Southeast Asia', 'East Asia', 'West Africa', 'East Africa', 'North Africa',
+  'Southern Africa', 'Sub-Saharan Africa', 'Horn of Africa', 'Sahel', 'Balkans', 'Baltics', 'Caucasus', 'Caribbean', 'Scandinavia',
+  'Mediterranean', 'Pacific', 'Atlantic', 'Indo-Pacific', 'Persian Gulf', 'Gulf', 'Mercury', 'Venus', 'Earth', 'Mars', 'Jupiter',
+  'Saturn', 'Uranus', 'Neptune', 'Moon',
+]);
+
 /** A capital or a known place (region, large city), with the country it lies in. */
 export function placeByName(name: string): Country | undefined | null {
+  if (worldRegions.has(name)) return null;
   const capital = capitals.get(name);
   if (capital) return capital;
   const code = placeTable[name];

@@ -73,7 +73,8 @@ export const titleWords = set(`
   communications, press, public, international, regional, party, opposition, union, teacher, negotiator, manager, editor,
   correspondent, reporter, author, owner, coach, player, striker, captain, star, candidate, nominee, delegate, diplomat,
   commissioner, regulator, auditor, treasurer, ombudsman, registrar, dean, rector, provost, curator, warden, governor-general,
-  secretary-general, secretary general, undersecretary, director-general, president-elect, vice-president, lord, baroness, dame
+  secretary-general, secretary general, undersecretary, director-general, president-elect, vice-president, lord, baroness, dame,
+  democrat, republican, conservative, liberal, socialist, independent, front-runner, frontrunner, hopeful, incumbent, challenger
 `);
 
 /** Head nouns of titles: the word a role phrase ("the Kenyan ambassador") is about. */

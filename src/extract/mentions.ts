@@ -44,6 +44,11 @@ function capAfterConnectors(tokens: Token[], i: number): boolean {
   return isCapWord(tokens[i]);
 }
 
+/** A stock ticker after a company's name ("Acme ACME, +2.1%"): capitals, then the day's change. */
+function isTicker(tokens: Token[], i: number): boolean {
+  return /^[A-Z]{1,5}$/.test(tokens[i].text) && tokens[i + 1]?.text === ',' && /^[+\-−]$/.test(tokens[i + 2]?.text ?? '') && /^\d/.test(tokens[i + 3]?.text ?? '');
+}
+
 /** Capitalised runs of one sentence: names with their inner connectors ("Ministry of Ports"). */
 function capitalisedRuns(tokens: Token[], allCaps: boolean): Run[] {
   const runs: Run[] = [];
@@ -56,7 +61,8 @@ function capitalisedRuns(tokens: Token[], allCaps: boolean): Run[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const digitInName = /^\d+$/.test(t.text) && run.length && isCapWord(tokens[i + 1]) && t.start === tokens[i - 1].end + 1;
-    if (isCapWord(t) || (allCaps && isWord(t))) run.push(t);
+    if (isTicker(tokens, i)) flush();
+    else if (isCapWord(t) || (allCaps && isWord(t))) run.push(t);
     else if (run.length && (nameConnectors.has(t.text) || digitInName) && capAfterConnectors(tokens, i + 1) && !isPossessive(tokens[i - 1])) run.push(t);
     else flush();
   }
