@@ -118,7 +118,9 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     );
     for (const m of text.matchAll(pattern)) {
       const prefix = m[1].trim();
-      const known = prefix && (countryByDemonym(prefix) || countryByName(prefix) || orgLookup(prefix) || mentions.some((x) => x.kind === 'organization' && x.name === prefix));
+      // "the Berg administration", "the Berg campaign": a body named after its leader.
+      const leader = /^(administration|campaign|team)$/.test(m[3]) && [...mentions, ...bare].some((x) => x.kind === 'person' && (x.name === prefix || x.name.endsWith(` ${prefix}`)));
+      const known = prefix && (countryByDemonym(prefix) || countryByName(prefix) || orgLookup(prefix) || leader || mentions.some((x) => x.kind === 'organization' && x.name === prefix));
       if (!known && (m[3] !== 'government' || m[2])) continue;
       // "the head of the Peruvian government" is a person's title.
       if (/\b[a-z]+ of\s*$/.test(text.slice(Math.max(0, m.index! - 20), m.index!)) && titleHeads.has(/([a-z]+) of\s*$/.exec(text.slice(Math.max(0, m.index! - 20), m.index!))![1])) continue;
@@ -348,7 +350,7 @@ const workHeads = new Set(['Act', 'Bill', 'Law', 'Code', 'Directive', 'Regulatio
 const spanOf = (run: Run, a: number, b: number) => ({ start: run[a].start, end: run[b - 1].end });
 
 const institutionModifiers = 'foreign|finance|defence|defense|interior|justice|health|education|trade|economy|state|central|federal|national|regional|local|transitional|interim|coalition';
-const institutionHeads = 'ministry|government|secretariat|embassy|parliament|cabinet|administration|delegation|legislature';
+const institutionHeads = 'ministry|government|secretariat|embassy|parliament|cabinet|administration|delegation|legislature|campaign|team';
 
 /** Words after which a capitalised word names a place ("the Lombardy region"). */
 const geographyHeads = new Set(['County', 'Township', 'Borough', 'Parish', 'Manor', 'Sea', 'Ocean', 'Gulf', 'Bay', 'Strait', 'Straits', 'River', 'Lake', 'Mountains', 'Mount', 'Island', 'Islands', 'Peninsula', 'Desert', 'Valley', 'Coast', 'Canal', 'Basin', 'Delta', 'Plateau', 'Highlands', 'Sound', 'Archipelago']);
