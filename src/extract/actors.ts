@@ -126,8 +126,8 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
       continue;
     }
     if (bare.includes(m) && !m.evidence) {
-      const place = placeOf(m);
-      if (place) add({ ...m, kind: 'place' }, `place:${norm(m.name)}`);
+      if (placeOf(m)) add({ ...m, kind: 'place' }, `place:${norm(m.name)}`);
+      else if (companyLike(m)) add({ ...m, kind: 'organization' }, `organization:${norm(m.name)}`);
       continue;
     }
     if (/^[A-Z]{2,}s$/.test(m.name)) continue; // "MPs", "NGOs": plural abbreviations of common nouns
@@ -143,6 +143,19 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
     if (m.evidence === 'verb' && words(m.name).length === 1 && pronounKindAfter(text, m.end) !== 'person')
       add({ ...m, kind: 'organization' }, `organization:${norm(m.name)}`);
     else if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
+  }
+
+  /**
+   * "The deal excludes Varnex, which Polgaz bought": one capitalised word mid-sentence that no
+   * dictionary has is the name of a company or body.
+   */
+  function companyLike(m: NameMention): boolean {
+    const opensSentence = /^["“‘'(\s]*$/.test(text.slice(article.sentences[m.sentence].start, m.start));
+    if (words(m.name).length !== 1 || opensSentence || !/^\p{Lu}\p{Ll}[\p{L}\p{N}]*$/u.test(m.name)) return false;
+    // Not a part of a person's name given anywhere in the article, and not followed by "he" or "she".
+    const name = norm(m.name);
+    if (fullNamed.some((c) => words(norm(c.fullName)).includes(name)) || pronounKindAfter(text, m.end) === 'person') return false;
+    return !englishWords.has(m.name.toLowerCase());
   }
 
   /** A bare word after "in", "at", "from", "near", or listed after a place, is a place. */
