@@ -217,7 +217,8 @@ export function attributeQuotes(
   function rightCue(from: number, to: number): Cue | null {
     const tokens = tokenize(text, from, to);
     const words = tokens.filter(isWord);
-    const at = words.slice(0, 12).findIndex((t, k) => cueLemma(words, k) && !(t.text === 'according'));
+    // Twenty words reach past an apposition ('"…," Ann Berg, who led the study at the institute, said').
+    const at = words.slice(0, 20).findIndex((t, k) => cueLemma(words, k) && !(t.text === 'according'));
     if (at < 0) {
       const according = /^[\s,;—–-]*according to\s+/i.exec(text.slice(from, to));
       if (according) {

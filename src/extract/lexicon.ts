@@ -162,7 +162,7 @@ export const organizationHeads = set(`
 `);
 
 /** Words that open an organisation's name ("Ministry of …", "University of …"). */
-export const organizationOpeners = set('Ministry, Department, University, Municipality, Union, Council, Office, Bank, Institute, Court, Board, Commission, Committee, Federation, Association, Organisation, Organization, House, Chamber, Church, Party, Society, League, Academy, Agency, Government, Secretariat, Embassy, Consulate, Conference, Museum, College, School, Supreme, Federal, Central, Royal, National');
+export const organizationOpeners = set('Ministry, Department, Bureau, Administration, Authority, Service, University, Municipality, Union, Council, Office, Bank, Institute, Court, Board, Commission, Committee, Federation, Association, Organisation, Organization, House, Chamber, Church, Party, Society, League, Academy, Agency, Government, Secretariat, Embassy, Consulate, Conference, Museum, College, School, Supreme, Federal, Central, Royal, National');
 
 /** Well-known organisations without a telling head word (general knowledge). */
 export const organizationNames = set(`

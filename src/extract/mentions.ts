@@ -49,6 +49,15 @@ function isTicker(tokens: Token[], i: number): boolean {
   return /^[A-Z]{1,5}$/.test(tokens[i].text) && tokens[i + 1]?.text === ',' && /^[+\-−]$/.test(tokens[i + 2]?.text ?? '') && /^\d/.test(tokens[i + 3]?.text ?? '');
 }
 
+/** Where a list of capitalised words (", B, C and D") that starts at the comma `i` ends, or -1. */
+function listInName(tokens: Token[], i: number): number {
+  let k = i;
+  while (tokens[k]?.text === ',' && isCapWord(tokens[k + 1]) && !tokens[k + 2]?.cap) k += 2;
+  if (k === i) return -1;
+  if (tokens[k]?.text === ',') k++;
+  return tokens[k]?.text === 'and' && isCapWord(tokens[k + 1]) ? k + 2 : -1;
+}
+
 /** Capitalised runs of one sentence: names with their inner connectors ("Ministry of Ports"). */
 function capitalisedRuns(tokens: Token[], allCaps: boolean): Run[] {
   const runs: Run[] = [];
@@ -61,8 +70,13 @@ function capitalisedRuns(tokens: Token[], allCaps: boolean): Run[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const digitInName = /^\d+$/.test(t.text) && run.length && isCapWord(tokens[i + 1]) && t.start === tokens[i - 1].end + 1;
+    const listEnd = t.text === ',' && run.some((r) => r.text === 'of') ? listInName(tokens, i) : -1;
     if (isTicker(tokens, i)) flush();
-    else if (isCapWord(t) || (allCaps && isWord(t))) run.push(t);
+    else if (listEnd > 0) {
+      // "Bureau of Alcohol, Tobacco, Firearms and Explosives": a list after "of" inside one name.
+      run.push(...tokens.slice(i, listEnd));
+      i = listEnd - 1;
+    } else if (isCapWord(t) || (allCaps && isWord(t))) run.push(t);
     else if (run.length && (nameConnectors.has(t.text) || digitInName) && capAfterConnectors(tokens, i + 1) && !isPossessive(tokens[i - 1])) run.push(t);
     else flush();
   }
