@@ -5,7 +5,7 @@ import type { Reporter } from './diagnostics.ts';
 import { isWord, tokenize, type Token } from './tokens.ts';
 import { countryByDemonym, countryByName } from './gazetteer.ts';
 import {
-  documentNouns, functionWords, relayVerbs, reportingVerbs, titleAbbreviation, titleAbbreviations, titleHeads, unnamedSourceHeads,
+  documentNouns, functionWords, relayVerbs, reportingVerbs, titleAbbreviation, titleAbbreviations, titleHeads, titleWords, unnamedSourceHeads,
 } from './lexicon.ts';
 
 /** Verbs that only report speech right next to the words ("she continued: …", "what they called …"). */
@@ -426,7 +426,7 @@ export function attributeQuotes(
     // With "a", only a title of two words or more names one office ("an official" is anybody).
     const titled = titleHeads.has(head) && (/^the\b/i.test(npText) || (/^an?\b/i.test(npText) ? titleHeads.has(np.at(-2)?.text.toLowerCase() ?? '') || /\b(attorney|prime|foreign|home|secretary)\b/i.test(npText) : np[0].start === start));
     if (titled) {
-      const holder = roleHolder(np, at, /^an?\b/i.test(npText));
+      const holder = roleHolder(np, at);
       if (holder) return { actor: holder.id, mention: npText, rule: 'role', confidence: 0.8 };
     }
     if (documentNouns.has(head) || np.some((t) => documentNouns.has(t.text.toLowerCase()))) {
@@ -461,8 +461,10 @@ export function attributeQuotes(
   }
 
   /** "the Kenyan ambassador": the actor introduced with that role (and nationality). */
-  function roleHolder(np: Token[], at: number, wholeTitle = false): Actor | undefined {
-    const head = wholeTitle ? `${np.at(-2)?.text.toLowerCase()} ${np.at(-1)!.text.toLowerCase()}` : np[np.length - 1].text.toLowerCase();
+  function roleHolder(np: Token[], at: number): Actor | undefined {
+    // "the foreign secretary" is not "the home secretary": a title word before the head is part of the role.
+    const twoWords = titleWords.has(np.at(-2)?.text.toLowerCase() ?? '') && !/^(the|a|an)$/i.test(np.at(-2)!.text);
+    const head = twoWords ? `${np.at(-2)!.text.toLowerCase()} ${np.at(-1)!.text.toLowerCase()}` : np[np.length - 1].text.toLowerCase();
     const modifiers = np.slice(0, -1).map((t) => t.text);
     const country = modifiers.map((m) => countryByDemonym(m) ?? countryByName(m)).find(Boolean);
     const holders = actors.filter((a) => {
