@@ -16,6 +16,11 @@ const adjacentOnly = new Set([
   'deny', 'urge', 'note', 'comment', 'suggest', 'announce', 'declare', 'remark', 'observe', 'conclude',
 ]);
 const townNouns = new Set(['city', 'town', 'municipality', 'council']);
+/** The members of a body speak for it: "the judges wrote" is the court's words. */
+const bodyNouns = new Map([
+  ['judges', ['court', 'tribunal']], ['justices', ['court']], ['panel', ['court', 'tribunal', 'committee', 'panel']],
+  ['lawmakers', ['congress', 'parliament', 'assembly', 'senate', 'legislature']], ['legislators', ['congress', 'parliament', 'assembly', 'legislature']],
+]);
 
 /** Words between a subject and its verb that do not change who speaks. */
 const skippable = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'also', 'then', 'later', 'again', 'once', 'today', 'yesterday', 'earlier', 'recently', 'previously', 'further', 'simply', 'clearly', 'reportedly', 'publicly', 'privately', 'separately', 'subsequently', 'repeatedly', 'would', 'will', 'already', 'even', 'only', 'just', 'never', 'always', 'often']);
@@ -438,7 +443,7 @@ export function attributeQuotes(
     }
     if (npMentions.length && !titleHeads.has(head) && !unnamedSourceHeads.has(head)) return named(npMentions[npMentions.length - 1], npText);
     // "the ministry said", "the city reasoned": the latest organisation with that head word in its name.
-    if (/^the\s/i.test(npText) && np.length === 2) {
+    if (/^the\s/i.test(npText) && (np.length === 2 || bodyNouns.has(head))) {
       const body = bodyNamed(head, at);
       if (body) return { actor: body.id, mention: npText, rule: 'organisation-noun', confidence: 0.7 };
     }
@@ -481,7 +486,7 @@ export function attributeQuotes(
   }
 
   function bodyNamed(noun: string, at: number): Actor | undefined {
-    const heads = townNouns.has(noun) ? ['municipality', 'council', 'city', 'town'] : [noun];
+    const heads = townNouns.has(noun) ? ['municipality', 'council', 'city', 'town'] : (bodyNouns.get(noun) ?? [noun]);
     const bodies = actors.filter((a) => a.kind === 'organization' && a.name.toLowerCase().split(/\s+/).some((w) => heads.includes(w)));
     return bodies.length ? mostRecent(bodies, at) : undefined;
   }
