@@ -1,7 +1,7 @@
 import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
 import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
-import { englishWords, functionWords, isGenericInstitution, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
+import { agreementHeads, englishWords, functionWords, isGenericInstitution, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
 import { wordsWrittenLower } from './tokens.ts';
 
@@ -151,6 +151,9 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
    */
   function companyLike(m: NameMention): boolean {
     const opensSentence = /^["“‘'(\s]*$/.test(text.slice(article.sentences[m.sentence].start, m.start));
+    // "the Danube treaty": a word that names a thing's subject, not a body.
+    const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? '';
+    if (agreementHeads.has(next)) return false;
     if (words(m.name).length !== 1 || opensSentence || !/^\p{Lu}\p{Ll}[\p{L}\p{N}]*$/u.test(m.name)) return false;
     // Not a part of a person's name given anywhere in the article, and not followed by "he" or "she".
     const name = norm(m.name);

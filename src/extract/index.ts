@@ -2,7 +2,7 @@ import { readDocument, type SeedInput } from './document.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { findMentions } from './mentions.ts';
 import { buildActors } from './actors.ts';
-import { attributeQuotes } from './attribution.ts';
+import { attributeQuotes } from './attribution/index.ts';
 import { findAgreements } from './agreements.ts';
 import type { Extraction } from './types.ts';
 

@@ -1,3 +1,5 @@
+import type { AttributionRule } from '../schema/vocab.ts';
+
 // The extraction of one article: the contract of `explainer extract --format json`
 // (and of ../shared/eval/score.mjs). Offsets are UTF-16 code units into `article.text`.
 
@@ -55,8 +57,8 @@ export interface Quote extends Span {
   /** The words that name the speaker ("the Kenyan ambassador", "an official"). */
   speaker_mention: string | null;
   cue: string | null;
-  /** Which attribution rule fired, e.g. "cue-after", "pronoun", "floating". */
-  rule: string;
+  /** Which attribution rule named the speaker (`src/schema/vocab.ts` lists them). */
+  rule: AttributionRule;
   confidence: number;
   /** Agreements the quote talks about. */
   agreements: string[];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { span, type Ref } from './shared.ts';
+import { attributionRuleIds } from './vocab.ts';
 
 export const quoteSchema = (ref: Ref) =>
   z.object({
@@ -12,7 +13,7 @@ export const quoteSchema = (ref: Ref) =>
     speakerMention: z.string().nullable(),
     cue: z.string().nullable(),
     /** The attribution rule that named the speaker, and how sure it is. */
-    rule: z.string(),
+    rule: z.enum(attributionRuleIds),
     confidence: z.number().min(0).max(1),
     agreements: z.array(ref('agreements')),
     /** The speaker's previous and next quote across the collection. */

@@ -1,5 +1,6 @@
 // Small display helpers shared by pages.
 import type { ActorKind } from '../extract/types.ts';
+import { type AttributionRule, attributionRules } from '../schema/vocab.ts';
 
 const iso = /^\d{4}-\d{2}-\d{2}/;
 
@@ -24,23 +25,8 @@ export const kindLabels: Record<ActorKind, { one: string; many: string }> = {
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** How the speaker of a quote was found, for readers, by the extractor's attribution rule id. */
-export function ruleLabel(rule: string): string {
-  const known: Record<string, string> = {
-    name: 'speaker named next to the reporting verb',
-    role: 'speaker identified by their title or role',
-    pronoun: 'a pronoun, resolved to the person it refers to',
-    'pronoun-unresolved': 'a pronoun that could not be resolved',
-    continuation: 'continues the previous quote',
-    document: 'a document, attributed to whoever issued it',
-    'unnamed-document': 'an unnamed document',
-    'unnamed-source': 'an unnamed source',
-    'relayed-by-outlet': 'relayed by a news outlet; the original speaker is not named',
-    'unresolved-subject': 'the reporting verb’s subject is not a known actor',
-    'no-cue': 'no reporting verb near the quote',
-  };
-  return known[rule] ?? `attribution rule “${rule}”`;
-}
+/** How the speaker of a quote was found, for readers. */
+export const ruleLabel = (rule: AttributionRule): string => attributionRules[rule];
 
 /** Up to two initials for an actor's badge: "Jack Straw" → "JS", "United Nations" → "UN", "BBC" → "BB". */
 export function initials(name: string): string {

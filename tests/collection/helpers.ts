@@ -68,7 +68,7 @@ export function fixture(file: string, text: string, spec: Spec = {}): Extraction
       speaker: q.speaker,
       speaker_mention: null,
       cue: 'said',
-      rule: 'test',
+      rule: 'name',
       confidence: 1,
       agreements: q.agreements ?? [],
     };

@@ -1,0 +1,108 @@
+// What every attribution rule reads: the article, its quotes so far, and the actors' mentions outside
+// quotation marks, indexed by sentence; with the small text helpers the rules share.
+import type { Actor, ExtractedArticle, Quote, Sentence } from '../types.ts';
+import type { ActorMention } from '../actors.ts';
+import type { QuoteSpan } from '../quote-spans.ts';
+import type { Reporter } from '../diagnostics.ts';
+import type { Token } from '../tokens.ts';
+import { titleAbbreviations } from '../lexicon.ts';
+import type { AttributionRule } from '../../schema/vocab.ts';
+
+export interface Context {
+  article: ExtractedArticle;
+  text: string;
+  sentences: Sentence[];
+  spans: QuoteSpan[];
+  actors: Actor[];
+  byId: Map<string, Actor>;
+  /** Mentions outside quotation marks: who the text itself names. */
+  outside: ActorMention[];
+  outsideBySentence: Map<number, ActorMention[]>;
+  /** The quotes attributed so far, in text order. */
+  quotes: Quote[];
+  reporter: Reporter;
+}
+
+/** A reporting verb and where its subject lies: before the verb, or after it (inverted). */
+export interface Cue {
+  verb: Token;
+  subject: { start: number; end: number } | null;
+}
+
+/** A rule's answer: the speaker (or nobody, with the words that describe them). */
+export interface Speaker {
+  actor: string | null;
+  mention: string | null;
+  rule: AttributionRule;
+  confidence: number;
+}
+
+/** The index of the last item whose key is at or before `at` (items sorted by key), or -1. */
+function lastIndexAtOrBefore<T>(items: T[], at: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) <= at) [found, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  return found;
+}
+
+export function createContext(article: ExtractedArticle, spans: QuoteSpan[], actors: Actor[], mentions: ActorMention[], reporter: Reporter): Context {
+  const ctx: Context = {
+    article,
+    text: article.text,
+    sentences: article.sentences,
+    spans,
+    actors,
+    byId: new Map(actors.map((a) => [a.id, a])),
+    outside: [],
+    outsideBySentence: new Map(),
+    quotes: [],
+    reporter,
+  };
+  ctx.outside = mentions.filter((m) => !inQuote(ctx, m.start));
+  for (const m of ctx.outside) ctx.outsideBySentence.set(m.sentence, [...(ctx.outsideBySentence.get(m.sentence) ?? []), m]);
+  return ctx;
+}
+
+// Spans and sentences are in text order: offsets are looked up by bisection, not by scanning.
+export function inQuote(ctx: Context, at: number): boolean {
+  const i = lastIndexAtOrBefore(ctx.spans, at, (q) => q.start);
+  return i >= 0 && at < ctx.spans[i].end;
+}
+
+export const sentenceAt = (ctx: Context, at: number): number => Math.max(0, lastIndexAtOrBefore(ctx.sentences, at, (x) => x.start));
+
+export const mentionsIn = (ctx: Context, sentence: number): ActorMention[] => ctx.outsideBySentence.get(sentence) ?? [];
+
+export function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
+}
+
+export function trimEnd(text: string, at: number): number {
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  return at;
+}
+
+/** A phrase up to the first punctuation, reading through the stops of "Mr." and initials. */
+const phrasePattern = new RegExp(String.raw`^(?:(?:${titleAbbreviations.join('|')})\.|\p{Lu}\.(?=\s)|[^,.;:!?"“”()])*`, 'u');
+
+export function phraseEnd(text: string, from: number, to: number): number {
+  const m = phrasePattern.exec(text.slice(from, to));
+  return trimEnd(text, from + (m?.[0].length ?? 0));
+}
+
+/** The speaker a mention names: its words as written, or the phrase around it for a document or role. */
+export function named(ctx: Context, m: ActorMention, phrase: string, rule: AttributionRule = 'name'): Speaker {
+  const words = rule === 'name' ? ctx.text.slice(m.start, m.end) : phrase.trim();
+  return { actor: m.actor, mention: words, rule, confidence: 0.9 };
+}
+
+/** The speaker of an earlier quote, passed on. */
+export function inherit(previous: Quote, rule: AttributionRule): Speaker {
+  return { actor: previous.speaker, mention: previous.speaker_mention, rule, confidence: 0.75 };
+}
