@@ -129,7 +129,7 @@ function groupActors(inputs: SeedExtraction[], notes: Note[]): { groups: Group<A
   for (const { seed, extraction } of inputs)
     for (const actor of extraction.actors)
       if (!(actorKinds as readonly string[]).includes(actor.kind))
-        notes.push({ seed, severity: 'error', offset: actor.mentions[0]?.start ?? 0, message: `the extractor gave actor ${actor.id} the unknown kind "${actor.kind}" (an extractor bug; please report it)` });
+        notes.push({ seed, severity: 'warning', offset: actor.mentions[0]?.start ?? 0, message: `dropped actor ${actor.id}: the extractor gave it the unknown kind "${actor.kind}" (an extractor bug; please report it)` });
   for (const kind of actorKinds) {
     const isPerson = kind === 'person';
     const grouper = new Grouper<Actor>((a) =>
@@ -250,7 +250,7 @@ export function countWords(text: string): number {
 /**
  * Turns per-seed extractions (sorted by seed name) into one knowledge base: actors and agreements
  * merged across articles, global slugs, and every back-reference filled in. Pure. A local id that
- * does not resolve inside its own extraction is an error note naming the seed.
+ * does not resolve inside its own extraction is dropped, with a warning note naming the seed.
  */
 export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Note[] } {
   const notes: Note[] = [];
@@ -260,8 +260,9 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
   giveSlugs(actorGroups, 'actor');
   giveSlugs(agreementGroups, 'agreement');
 
+  // What the extractor got wrong about a valid seed never stops the build: the reference is dropped, with a warning.
   const broken = (seed: string, offset: number, what: string) =>
-    notes.push({ seed, severity: 'error', offset, message: `the extractor produced a broken reference: ${what} (an extractor bug; please report it)` });
+    notes.push({ seed, severity: 'warning', offset, message: `dropped a broken reference: ${what} (an extractor bug; please report it)` });
   const actorSlug = (i: number, id: string | null, offset: number, what: string): string | null => {
     if (id == null) return null;
     const group = localActors[i].get(id);
