@@ -115,8 +115,12 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
   article.sentences.forEach((s, sentence) => {
     const tokens = tokenize(text, s.start, s.end);
     const words = tokens.filter(isWord);
+    // Headlines, captions and link lines in capitals or Title Case ("Read more: Acme Signs Borlo to Exclusive
+    // Deal"): their capitals say nothing of names, so only names the gazetteers know are read there.
     const allCaps = words.length > 2 && words.filter((t) => /^[^\p{Ll}]+$/u.test(t.text)).length / words.length > 0.6;
-    for (const run of capitalisedRuns(tokens, allCaps)) readRun(run, tokens, sentence, allCaps);
+    const long = words.filter((t) => t.text.length > 3 && !/^\d/.test(t.text));
+    const titleCased = long.length >= 4 && long.every((t) => t.cap);
+    for (const run of capitalisedRuns(tokens, allCaps)) readRun(run, tokens, sentence, allCaps || titleCased);
   });
   findInstitutions();
   return { mentions, bare };
@@ -403,6 +407,9 @@ function organisationSpan(run: Run): [number, number] | null {
     if (t.text === 'and' && run[from]?.text === 'the') break;
     // "Ann Berg and Chamber of Commerce": a person's name before "and" is a name of its own.
     if (t.text === 'and' && givenName(run[0].text) !== undefined && from - 1 <= 3) break;
+    // "Democrats and Republicans": a complete name before "and" is a name of its own.
+    const lead = run.slice(0, from - 1);
+    if (t.text === 'and' && lead.length && (organizationHeads.has(lead[lead.length - 1].text) || orgLookup(lead.map((r) => r.text).join(' ')))) break;
     if (t.text === 'of' || t.text === 'for') {
       const lead = run.slice(0, from - 1);
       const titled = lead.some((r) => titleHeads.has(lower(r))) && !lead.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text));
