@@ -230,6 +230,17 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
       return;
     }
 
+    // "Rep. Ann Berg of New York": a name, then the place it is of.
+    const ofAt = run.findIndex((t, i) => i > 1 && t.text === 'of');
+    if (ofAt > 0 && !geographyHeads.has(run[ofAt - 1].text)) {
+      const where = at(ofAt + 1, run.length);
+      if (countryByName(where) || placeByName(where) !== undefined) {
+        readRun(run.slice(0, ofAt), tokens, sentence, false);
+        readRun(run.slice(ofAt + 1), tokens, sentence, false);
+        return;
+      }
+    }
+
     // "North Sea", "Strait of Hormuz": geography by its head word.
     if (run.length > 1 && (geographyHeads.has(last.text) || (geographyHeads.has(run[0].text) && run[1].text === 'of')))
       return emit({ ...base, ...span(0, run.length), kind: 'place' }, tokens);
