@@ -13,6 +13,9 @@ const adjacentOnly = new Set([
   'deny', 'urge', 'note', 'comment', 'suggest', 'announce', 'declare', 'remark', 'observe', 'conclude',
 ]);
 
+/** Past tenses not in -ed that report speech by their place ('"…," Ann Berg shot back'). */
+const irregularPast = /^(shot|hit|spoke|went|broke|began|came|cut|threw|swore)$/;
+
 /** Participles that report speech ("…, saying “…”"); others ("including") do not. */
 const speakingParticiples = /^(saying|adding|stating|noting|telling|warning|insisting|explaining|arguing|promising|recommending|reporting|citing|claiming)$/;
 
@@ -77,7 +80,7 @@ function verbByPosition(ctx: Context, from: number, words: Token[]): Cue | null 
   const subject = ctx.outside.find((m) => m.start >= from && m.start <= skipSpace(text, from) + 1 && m.kind !== 'country' && m.kind !== 'place');
   if (!subject) return null;
   const verb = words.find((t) => t.start >= subject.end);
-  if (!verb || verb.cap || verb.start > subject.end + 1 || !/^\p{Ll}+(?:ed|s)$/u.test(verb.text) || functionWords.has(verb.text)) return null;
+  if (!verb || verb.cap || verb.start > subject.end + 1 || !(/^\p{Ll}+(?:ed|s)$/u.test(verb.text) || irregularPast.test(verb.text)) || functionWords.has(verb.text)) return null;
   return { verb, subject: { start: subject.start, end: subject.end } };
 }
 
@@ -92,6 +95,12 @@ export function leftCues(ctx: Context, from: number, to: number, anyDistance = f
     if (!l) continue;
     if (verb.text.toLowerCase() === 'according' && words[k + 1]?.text === 'to') {
       const start = skipSpace(text, words[k + 1].end);
+      cues.push({ verb, subject: { start, end: phraseEnd(text, start, to) } });
+      continue;
+    }
+    if (verb.cap) {
+      // "Continued Ann Berg:": the subject follows its verb.
+      const start = skipSpace(text, verb.end);
       cues.push({ verb, subject: { start, end: phraseEnd(text, start, to) } });
       continue;
     }
