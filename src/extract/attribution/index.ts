@@ -68,7 +68,9 @@ function attributeOne(ctx: Context, place: Place): Quote | null {
   const { span, previous, words } = place;
   const { text } = ctx;
   let { speaker, cue } = findSpeaker(ctx, place);
-  if (isTitle(text.slice(span.start, span.end), words) && !(cue && /^(say|tell)$/.test(lemma(cue) ?? ''))) return null;
+  // A title is words only when said or told, never after "on", "the" …: 'he told the "Sunday Show"'.
+  const named = /\b(on|in|to|the|of|at|from|with|via|his|her|its|their)\s*$/i.test(text.slice(Math.max(0, span.open - 8), span.open));
+  if (isTitle(text.slice(span.start, span.end), words) && (named || !(cue && /^(say|tell)$/.test(lemma(cue) ?? '')))) return null;
   if (!speaker) {
     // Scare quotes and terms: a word or three that nobody is said to have said.
     if (words <= 3 && !cue) return null;
