@@ -109,6 +109,7 @@ export const functionWords = set(`
   moreover, furthermore, instead, still, then, thus, there, here, now, today, yesterday, tomorrow, according, asked, told,
   under, over, about, against, among, between, into, through, across, despite, within, unlike, like, both, all, some, many,
   most, more, other, another, each, every, no, not, only, even, just, almost, nearly, several, few, one, two, three, four,
+  nobody, somebody, anybody, everybody, someone, anyone, everyone, nothing, something, everything, anything,
   five, six, seven, eight, nine, ten, last, next, first, second, third, earlier, later, once, such, either, neither, around,
   up, down, out, off, above, below, near, per, via, amid, toward, towards, upon, indeed, perhaps, maybe, nevertheless, yes
 `);

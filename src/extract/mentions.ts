@@ -164,7 +164,13 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
   function readRun(fullRun: Run, tokens: Token[], sentence: number, allCaps: boolean) {
     let run = fullRun;
     // A sentence's first word may be any capitalised word: drop function words, days, months.
-    const opener = (t: Token) => (functionWords.has(lower(t)) && !isAcronym(t.text)) || weekdays.has(t.text) || months.has(t.text) || nameConnectors.has(t.text);
+    // … and a reporting verb opening an inverted clause ("Stated Ann Berg:").
+    const opener = (t: Token) =>
+      (functionWords.has(lower(t)) && !isAcronym(t.text)) ||
+      weekdays.has(t.text) ||
+      months.has(t.text) ||
+      nameConnectors.has(t.text) ||
+      (t === tokens[0] && reportingVerbs.has(lower(t)));
     while (run.length && opener(run[0]))
       run = run.slice(1);
     // Trailing connectors, and post-nominal letters ("Jane Doe CMG OBE").

@@ -35,7 +35,9 @@ function classify(text: string, i: number, start: number, end: number): Mark {
   const before = i > start ? text[i - 1] : '';
   const after = i + 1 < end ? text[i + 1] : '';
   const canOpen = (before === '' || openingContext.test(before) || '"“‘'.includes(before)) && after !== '' && !space.test(after);
-  const canClose = before !== '' && !space.test(before) && (after === '' || !/[\p{L}\p{N}]/u.test(after));
+  // '"Caving in, " she said': a straight mark after punctuation and a stray space still closes.
+  const strayClose = ch === '"' && space.test(before) && /[,.!?;]/.test(text[i - 2] ?? '') && (after === '' || space.test(after));
+  const canClose = (before !== '' && !space.test(before) && (after === '' || !/[\p{L}\p{N}]/u.test(after))) || strayClose;
   if (ch === '"') return canOpen && canClose ? 'either' : canOpen ? 'open' : canClose ? 'close' : null;
   if (doubleOpeners.includes(ch)) return ch === '“' && !canOpen && canClose ? 'close' : 'open';
   if (doubleClosers.includes(ch)) return 'close';
