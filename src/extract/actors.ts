@@ -154,7 +154,9 @@ export function buildActors(article: ExtractedArticle, named: NameMention[], bar
     // "the Danube treaty": a word that names a thing's subject, not a body.
     const next = /^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 30))?.[1] ?? '';
     if (agreementHeads.has(next)) return false;
-    if (words(m.name).length !== 1 || opensSentence || !/^\p{Lu}\p{Ll}[\p{L}\p{N}]*$/u.test(m.name)) return false;
+    // At a sentence's start, only before a verb in the present or past ("Nordbank sees …").
+    const verbNext = /^\s+\p{Ll}+(?:s|ed)\b/u.test(text.slice(m.end, m.end + 20));
+    if (words(m.name).length !== 1 || (opensSentence && !verbNext) || !/^\p{Lu}\p{Ll}[\p{L}\p{N}]*$/u.test(m.name)) return false;
     // Not a part of a person's name given anywhere in the article, and not followed by "he" or "she".
     const name = norm(m.name);
     if (fullNamed.some((c) => words(norm(c.fullName)).includes(name)) || pronounKindAfter(text, m.end) === 'person') return false;
