@@ -363,6 +363,12 @@ function nameTail(run: Run): number {
   let i = run.length;
   while (i > 0) {
     const t = run[i - 1];
+    // A surname that is a title word after a first name ("Ann Bishop", "Tom King") is a name.
+    const surname = i === run.length && i >= 2 && isTitleWord(t) && givenName(run[i - 2].text) !== undefined && !isTitleWord(run[i - 2]);
+    if (surname) {
+      i--;
+      continue;
+    }
     if (isTitleWord(t) || honorifics.has(t.text) || countryByDemonym(t.text) || (nameConnectors.has(t.text) && !surnameParticles.has(t.text))) break;
     if (countryByName(t.text) || orgLookup(t.text) || mediaLookup(t.text) || organizationHeads.has(t.text)) break;
     i--;
