@@ -12,6 +12,9 @@ import { pronounGender, resolvePronoun } from './pronoun.ts';
 const frontedPhrase =
   /^(?:(?:In|At|On|After|Before|During|While|Whilst|When|Speaking|Asked|Writing|Addressing|Following|Despite|Later|Earlier|Meanwhile|However|But|And|Still|Yet|Also|Separately|Instead|Elsewhere|For his part|For her part)\b[^,"“”]{0,120},\s*)/;
 
+/** Nouns after a possessive that make the owner the speaker ("Ann Berg's slogan is “…”"). */
+const ownWords = /^['’]s\s+(?:\w+\s+)?(?:slogan|motto|message|words|catchphrase|catch phrase|mantra|refrain|line|reply|response|answer|tweet|post)\b/i;
+
 /** The quote opens inside a sentence, after words of its own ("Ann Berg called it “…”"). */
 export function midSentence(ctx: Context, span: QuoteSpan): boolean {
   const s = ctx.sentences[sentenceAt(ctx, span.open)];
@@ -28,12 +31,18 @@ export function clauseSubject(ctx: Context, index: number, end: number): Speaker
   const fronted = frontedPhrase.exec(text.slice(from, end));
   if (fronted) from += fronted[0].length;
   from += /^(?:(?:But|And|Yet|So|Still|Then|Now|Also)\s+)?/.exec(text.slice(from, end))![0].length;
+  // Relative clauses after the fronted phrase (", which is set to …, Ann Berg said") are no subject either.
+  for (let relative = /^(?:which|who|whose|where|when)\b[^,"“”]{0,160},\s*/.exec(text.slice(from, end)); relative; relative = /^(?:which|who|whose|where|when)\b[^,"“”]{0,160},\s*/.exec(text.slice(from, end)))
+    from += relative[0].length;
   const pronoun = /^(he|she|they|it)\b/i.exec(text.slice(from, end));
   if (pronoun) return resolvePronoun(ctx, pronoun[1], pronounGender[pronoun[1].toLowerCase()], from);
-  const subject = mentionsIn(ctx, index).find((m) => m.start >= from && m.start < end);
-  if (!subject || subject.kind === 'country' || subject.kind === 'place' || subject.possessive) return null;
-  // Only role words may stand before the name ("Former Arkansas Gov. Ann Berg", "conservative commentator X").
-  const before = tokenize(text, from, subject.start).filter(isWord);
+  // The first name that is not a place ("OSLO — The council said …" names the council).
+  const subject = mentionsIn(ctx, index).find((m) => m.start >= from && m.start < end && m.kind !== 'country' && m.kind !== 'place');
+  if (!subject || (subject.possessive && !ownWords.test(text.slice(subject.end, subject.end + 30)))) return null;
+  // Only role words may stand before the name, after the last comma or dash ("Former Arkansas Gov. Ann Berg").
+  const lead = text.slice(from, subject.start);
+  const boundary = Math.max(lead.lastIndexOf(','), lead.lastIndexOf('—'), lead.lastIndexOf('–'), lead.lastIndexOf(')'));
+  const before = tokenize(text, from + boundary + 1, subject.start).filter(isWord);
   if (before.length > 6 || before.some((t) => lemma(t) || /^(of|to|for|with|by|from|that|which|who|and|or|is|was|has|had|will|would)$/i.test(t.text))) return null;
   return { ...named(ctx, subject, ''), rule: 'clause-subject', confidence: 0.7 };
 }
@@ -72,7 +81,8 @@ export function statementBefore(ctx: Context, open: number): Speaker | null {
   const { text, sentences } = ctx;
   const here = sentenceAt(ctx, open);
   const before = sentences[here - 1];
-  if (!before || before.paragraph !== sentences[here].paragraph || sentences[here].start !== open) return null;
+  const opensParagraph = ctx.article.paragraphs[sentences[here].paragraph].start === open;
+  if (!before || sentences[here].start !== open || (before.paragraph !== sentences[here].paragraph && !(opensParagraph && before.paragraph === sentences[here].paragraph - 1))) return null;
   const said = new RegExp(
     `\\b(?:issued|released|published|posted|made|gave|wrote)\\s+(?:a|an|the|his|her|their)\\s+(?:\\w+\\s+)?(?:${[...documentNouns].join('|')})\\b`,
   ).exec(text.slice(before.start, before.end));

@@ -49,9 +49,12 @@ function placeOf(ctx: Context, spans: QuoteSpan[], i: number): Place {
   const prevEnd = prevSpan ? (prevSpan.close ?? prevSpan.end) : -1;
   const leftFrom = prevSpan && prevSpan.paragraph === span.paragraph && prevEnd >= s0.start ? prevEnd + 1 : s0.start;
   // '"…?" Ann Berg asked.': a question or exclamation ends its sentence for the splitter, not for its cue.
-  const exclaimed = span.close != null && /[?!]$/.test(text.slice(span.start, span.close)) && s1.end <= span.close + 2;
+  // So does a full stop, when a short sentence with the cue follows ('"… emails." Ann Berg said.').
   const following = sentences[sentenceAt(ctx, s1.end) + 1];
-  const cueEnd = exclaimed && following?.paragraph === span.paragraph ? following.end : s1.end;
+  const ended = span.close != null && s1.end <= span.close + 2 && following?.paragraph === span.paragraph;
+  const exclaimed = ended && /[?!]$/.test(text.slice(span.start, span.close!));
+  const shortCue = ended && /[.]$/.test(text.slice(span.start, span.close!)) && following.end - following.start < 60 && !/["“”]/.test(text.slice(following.start, following.end));
+  const cueEnd = exclaimed || shortCue ? following.end : s1.end;
   const rightTo = nextSpan && nextSpan.paragraph === span.paragraph && nextSpan.open < cueEnd ? nextSpan.open : cueEnd;
   const left = leftCues(ctx, leftFrom, span.open);
   return {
@@ -69,8 +72,12 @@ function attributeOne(ctx: Context, place: Place): Quote | null {
   const { text } = ctx;
   let { speaker, cue } = findSpeaker(ctx, place);
   // A title is words only when said or told, never after "on", "the" …: 'he told the "Sunday Show"'.
-  const named = /\b(on|in|to|the|of|at|from|with|via|his|her|its|their)\s*$/i.test(text.slice(Math.max(0, span.open - 8), span.open));
-  if (isTitle(text.slice(span.start, span.end), words) && (named || !(cue && /^(say|tell)$/.test(lemma(cue) ?? '')))) return null;
+  const quoted = text.slice(span.start, span.end);
+  const named = /(?:\b(?:on|in|to|the|of|at|from|with|via|his|her|its|their)|\S['’]s)\s*$/i.test(text.slice(Math.max(0, span.open - 8), span.open));
+  const said = cue && /^(say|tell)$/.test(lemma(cue) ?? '');
+  if (isTitle(quoted, words) && (named || !said)) return null;
+  // One capitalised word mid-sentence ("watched “Hardball”") names a show or a product, unless said or exclaimed.
+  if (words === 1 && /^\p{Lu}/u.test(quoted) && !/[.!?]$/.test(quoted) && !said && midSentence(ctx, span)) return null;
   if (!speaker) {
     // Scare quotes and terms: a word or three that nobody is said to have said.
     if (words <= 3 && !cue) return null;
