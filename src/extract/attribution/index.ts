@@ -12,7 +12,7 @@ import type { ActorMention } from '../actors.ts';
 import type { QuoteSpan } from '../quote-spans.ts';
 import type { Reporter } from '../diagnostics.ts';
 import type { Token } from '../tokens.ts';
-import { relayVerbs } from '../lexicon.ts';
+import { relayVerbs, reportingVerbs } from '../lexicon.ts';
 import { type Context, type Cue, type Speaker, createContext, inherit, sentenceAt } from './context.ts';
 import { introducerCues, leftCues, lemma, rightCue } from './cues.ts';
 import { resolveSubject } from './subject.ts';
@@ -53,7 +53,7 @@ function placeOf(ctx: Context, spans: QuoteSpan[], i: number): Place {
   const following = sentences[sentenceAt(ctx, s1.end) + 1];
   const ended = span.close != null && s1.end <= span.close + 2 && following?.paragraph === span.paragraph;
   const exclaimed = ended && /[?!]$/.test(text.slice(span.start, span.close!));
-  const shortCue = ended && /[.]$/.test(text.slice(span.start, span.close!)) && following.end - following.start < 60 && !/["“”]/.test(text.slice(following.start, following.end));
+  const shortCue = ended && /[.]$/.test(text.slice(span.start, span.close!)) && isBareCue(text.slice(following.start, following.end));
   const cueEnd = exclaimed || shortCue ? following.end : s1.end;
   const rightTo = nextSpan && nextSpan.paragraph === span.paragraph && nextSpan.open < cueEnd ? nextSpan.open : cueEnd;
   const left = leftCues(ctx, leftFrom, span.open);
@@ -144,6 +144,13 @@ function firstResolved(ctx: Context, cues: Cue[], at: number): { cue: Cue; speak
     fallback ??= { cue, speaker };
   }
   return fallback;
+}
+
+/** A sentence that is only a cue: a few words of subject, a reporting verb, a few after ("Ann Berg said on Monday."). */
+function isBareCue(sentence: string): boolean {
+  const words = sentence.match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
+  const verb = words.findIndex((w) => reportingVerbs.has(w));
+  return !/["“”]/.test(sentence) && words.length <= 8 && verb > 0 && verb <= 4 && words.length - verb <= 4 && !/^(he|she|it|they)$/i.test(words[0] ?? '') === true && !words.includes('that');
 }
 
 /** A title in quotation marks ("Cowboys and Indians"): two to six capitalised words. */
