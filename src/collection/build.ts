@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { checkExtraction } from './checks.ts';
 import { ExtractionCache, extractorFingerprint, seedKey } from './cache.ts';
 import { merge, type KnowledgeBase, type Note, type SeedExtraction } from './merge.ts';
 import { progress, type ProgressOutput } from './progress.ts';
-import { defaultMaxSeedBytes, formatBytes, readSeed } from './read-seed.ts';
+import { defaultMaxSeedBytes, fileKind, formatBytes, readSeed, shownName } from './read-seed.ts';
 import { collections, validate } from './validate.ts';
 import { extractAll, type Extractor, type Job } from './workers.ts';
 import { killPoint, recover, stageDir, swapIn, syncTree, writeTree } from './write.ts';
@@ -32,6 +33,8 @@ export interface BuildOptions {
   stderr: ProgressOutput;
   /** Extraction threads (default: one per core when there is a lot to extract, else none). */
   threads?: number;
+  /** Follow symbolic links in `seeds/` that point outside it (`--follow-symlinks`). */
+  followSymlinks?: boolean;
   /** Replaces the extractor (tests); runs on this thread. */
   extractor?: Extractor;
 }
@@ -45,11 +48,14 @@ export interface BuildResult {
   kb?: KnowledgeBase;
 }
 
-const seedPattern = /^[^.].*\.(txt|md)$/i;
+const seedPattern = /\.(txt|md|markdown)$/i;
 
-/** `seeds/x.txt:3:1: warning: what — fix`: relative to the working directory, like a compiler's. */
+/**
+ * `seeds/x.txt:3:1: warning: what — fix`: relative to the working directory, like a compiler's;
+ * the name escaped (and quoted) when it has control characters or could pass for a location.
+ */
 function where(root: string, seed: string, line?: number, column?: number): string {
-  const path = relative(process.cwd(), join(root, 'seeds', seed)) || seed;
+  const path = shownName(relative(process.cwd(), join(root, 'seeds', seed)) || seed);
   return line == null ? path : `${path}:${line}:${column}`;
 }
 
@@ -69,7 +75,9 @@ export function parseSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib)?\s*$/i.exec(text);
   if (!match) throw new BuildError(`--max-seed-size: cannot read "${text}" as a size — write e.g. 2MB, 512KB or 1000000`);
   const unit = (match[2] ?? 'b').toLowerCase()[0];
-  return Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
+  const bytes = Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
+  if (bytes < 1) throw new BuildError(`--max-seed-size: "${text}" would refuse every seed — give a positive size, e.g. 2MB`);
+  return bytes;
 }
 
 export function plural(n: number, word: string): string {
@@ -79,16 +87,36 @@ export function plural(n: number, word: string): string {
 /** A failure explained to the user in one message, with no stack trace. */
 export class BuildError extends Error {}
 
-async function listSeeds(root: string): Promise<string[]> {
-  let names: string[];
+/**
+ * The seeds: every `.txt`, `.md` or `.markdown` entry of `seeds/` (its type is checked when it is
+ * read). Everything else is skipped with a note saying why, so nothing is skipped silently.
+ */
+async function listSeeds(root: string): Promise<{ seeds: string[]; skipped: string[] }> {
+  const dir = join(root, 'seeds');
+  const shown = shownName(relative(process.cwd(), dir) || 'seeds');
+  let entries: Dirent[];
   try {
-    names = await readdir(join(root, 'seeds'));
-  } catch {
-    throw new BuildError(`${relative(process.cwd(), join(root, 'seeds')) || 'seeds'}/: no such folder — create it and put .txt or .md articles in it`);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BuildError(`${shown}/: no such folder — create it and put .txt or .md articles in it`);
+    throw new BuildError(`${shown}/: cannot read the folder (${code === 'ENOTDIR' ? 'it is not a folder' : (code ?? (error as Error).message)})`);
   }
-  const seeds = names.filter((n) => seedPattern.test(n)).sort();
-  if (!seeds.length) throw new BuildError(`${relative(process.cwd(), join(root, 'seeds')) || 'seeds'}/: no .txt or .md seeds — add an article`);
-  return seeds;
+  const seeds: string[] = [];
+  const skipped: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const why = entry.name.startsWith('.')
+      ? 'a hidden file (its name starts with a dot)'
+      : entry.isDirectory()
+        ? 'a folder (seeds/ is not read recursively)'
+        : !seedPattern.test(entry.name)
+          ? `${fileKind(entry) ?? 'a file'} without a .txt, .md or .markdown extension`
+          : null;
+    if (why) skipped.push(`${where(root, entry.name)}: note: skipped, ${why}`);
+    else seeds.push(entry.name);
+  }
+  if (!seeds.length) throw new BuildError(`${shown}/: no .txt or .md seeds — add an article${skipped.length ? ` (skipped: ${skipped.length})` : ''}`);
+  return { seeds, skipped };
 }
 
 /** Runs `astro build` on this package, reading `contentDir` and writing `outDir`. */
@@ -123,7 +151,8 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   const say = (line: string) => o.stderr.write(`${line}\n`);
   const result: BuildResult = { exitCode: 1, extracted: 0, cached: 0, skipped: [] };
   await recover(o.root);
-  const names = await listSeeds(o.root);
+  const { seeds: names, skipped: skippedEntries } = await listSeeds(o.root);
+  for (const line of skippedEntries) say(line);
 
   // Read and decode; refuse what is not a usable text file. Messages are kept per seed, to print
   // each seed's together, in seed order; a seed with an error is unusable.
@@ -138,7 +167,11 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   const fingerprint = await extractorFingerprint();
   const cache = new ExtractionCache(o.root);
   for (const name of names) {
-    const read = await readSeed(join(o.root, 'seeds', name), o.maxSeedBytes);
+    if (/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.test(name)) {
+      report(name, `${where(o.root, name)}: error: the file name has control or invisible characters — rename the file`);
+      continue;
+    }
+    const read = await readSeed(join(o.root, 'seeds', name), o.maxSeedBytes, { seedsDir: join(o.root, 'seeds'), followSymlinks: o.followSymlinks });
     if ('problem' in read) report(name, `${where(o.root, name, read.problem.line, read.problem.column)}: error: ${read.problem.message}`);
     else {
       const key = seedKey(name, read.bytes, fingerprint);
@@ -244,6 +277,7 @@ export const buildUsage = `explainer build [--content-only] [--skip-invalid] [--
   --content-only        build content/ only, not the site in dist/
   --skip-invalid        build the usable seeds and list the others (default: any unusable seed fails the build)
   --max-seed-size SIZE  refuse larger seeds (default ${formatBytes(defaultMaxSeedBytes)}; e.g. 5MB, 512KB)
+  --follow-symlinks     read symbolic links in seeds/ that point outside it (default: refused)
   --verbose             also print informational diagnostics`;
 
 export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'stdout' | 'stderr'> {
@@ -254,6 +288,7 @@ export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'std
       'content-only': { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
       'max-seed-size': { type: 'string' },
+      'follow-symlinks': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     },
   });
@@ -263,6 +298,7 @@ export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'std
     contentOnly: values['content-only'],
     skipInvalid: values['skip-invalid'],
     maxSeedBytes: values['max-seed-size'] == null ? defaultMaxSeedBytes : parseSize(values['max-seed-size']),
+    followSymlinks: values['follow-symlinks'],
     verbose: values.verbose,
   };
 }
