@@ -13,7 +13,7 @@ import { progress, type ProgressOutput } from './progress.ts';
 import { defaultMaxSeedBytes, fileKind, formatBytes, readSeed, shownName } from './read-seed.ts';
 import { collections, validate } from './validate.ts';
 import { extractAll, type Extractor, type Job } from './workers.ts';
-import { killPoint, recover, stageDir, swapIn, syncTree, writeTree } from './write.ts';
+import { checkWritable, killPoint, recover, stageDir, swapIn, syncTree, tryLock, writeTree } from './write.ts';
 
 /** The Astro project: this package. */
 export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,6 +35,8 @@ export interface BuildOptions {
   threads?: number;
   /** Follow symbolic links in `seeds/` that point outside it (`--follow-symlinks`). */
   followSymlinks?: boolean;
+  /** When another build holds the lock: wait for it (dev server) instead of failing. */
+  waitForLock?: boolean;
   /** Replaces the extractor (tests); runs on this thread. */
   extractor?: Extractor;
 }
@@ -86,6 +88,22 @@ export function plural(n: number, word: string): string {
 
 /** A failure explained to the user in one message, with no stack trace. */
 export class BuildError extends Error {}
+
+/**
+ * Any failure as one line for the user: a BuildError's message, a file-system error as what could
+ * not be done where and why (paths escaped), anything else by its message. Never a stack trace.
+ */
+export function failureMessage(error: unknown): string {
+  if (error instanceof BuildError) return error.message;
+  const e = error as NodeJS.ErrnoException & { dest?: string };
+  if (e && typeof e === 'object' && typeof e.code === 'string' && e.syscall) {
+    const path = e.path ? ` ${shownName(relative(process.cwd(), e.path) || e.path)}` : '';
+    const reason = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'EROFS' ? 'read-only file system' : e.code;
+    return `build failed: cannot ${e.syscall}${path} (${e.code === reason ? reason : `${e.code}: ${reason}`}); nothing was swapped in, content/ and dist/ are as they were`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `build failed: ${message.split('\n')[0].replace(/[\p{Cc}]/gu, ' ')} (an unexpected error; please report it)`;
+}
 
 /**
  * The seeds: every `.txt`, `.md` or `.markdown` entry of `seeds/` (its type is checked when it is
@@ -147,10 +165,37 @@ function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise
  * `contentOnly`, the site in `dist/`) all at once. On any failure the previous output stays.
  */
 export async function runBuild(o: BuildOptions): Promise<BuildResult> {
+  // One build at a time per project: a second one refuses (or, for the dev server, waits).
+  let lock = await tryLock(o.root).catch((error: NodeJS.ErrnoException) => {
+    throw new BuildError(`cannot write ${shownName(relative(process.cwd(), join(o.root, '.cache')) || '.cache')}/ to take the build lock (${error.code ?? error.message}) — make it writable`);
+  });
+  let waited = false;
+  while ('owner' in lock) {
+    if (!o.waitForLock) throw new BuildError(`another build is running (pid ${lock.owner}) — wait for it to finish, then build again`);
+    if (!waited) o.stderr.write(`explainer: waiting for another build to finish (pid ${lock.owner})\n`);
+    waited = true;
+    await new Promise((r) => setTimeout(r, 250));
+    lock = await tryLock(o.root);
+  }
+  try {
+    return await buildLocked(o);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(o: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const say = (line: string) => o.stderr.write(`${line}\n`);
   const result: BuildResult = { exitCode: 1, extracted: 0, cached: 0, skipped: [] };
-  await recover(o.root);
+  for (const warning of await recover(o.root)) say(`explainer: warning: ${warning}`);
+  // Before anything is touched: every folder the build writes must be writable.
+  const outputs = [['.cache', true], ['content', false], ...(o.contentOnly ? [] : [['dist', false]])] as const;
+  for (const [dir, create] of [['.', false] as const, ...outputs]) {
+    const why = await checkWritable(join(o.root, dir), create);
+    const shown = dir === '.' ? 'the project folder' : `${shownName(relative(process.cwd(), join(o.root, dir)) || dir)}/`;
+    if (why) throw new BuildError(`build failed: cannot write ${shown} (${why}) — fix its permissions or move it away; ${o.contentOnly ? 'content/ is' : 'content/ and dist/ are'} unchanged`);
+  }
   const { seeds: names, skipped: skippedEntries } = await listSeeds(o.root);
   for (const line of skippedEntries) say(line);
 
@@ -316,8 +361,8 @@ export async function build(args: string[]): Promise<number> {
   try {
     return (await runBuild({ ...options, mode: 'swap', stdout: process.stdout, stderr: process.stderr })).exitCode;
   } catch (error) {
-    if (!(error instanceof BuildError)) throw error;
-    process.stderr.write(`explainer: ${error.message}\n`);
+    process.stderr.write(`explainer: ${failureMessage(error)}\n`);
+    if (options.verbose && !(error instanceof BuildError)) process.stderr.write(`${(error as Error).stack}\n`);
     return 1;
   }
 }
