@@ -190,8 +190,8 @@ async function buildLocked(o: BuildOptions): Promise<BuildResult> {
   const result: BuildResult = { exitCode: 1, extracted: 0, cached: 0, skipped: [] };
   for (const warning of await recover(o.root)) say(`explainer: warning: ${warning}`);
   // Before anything is touched: every folder the build writes must be writable.
-  const outputs = [['.cache', true], ['content', false], ...(o.contentOnly ? [] : [['dist', false]])] as const;
-  for (const [dir, create] of [['.', false] as const, ...outputs]) {
+  const outputs: [string, boolean][] = [['.', false], ['.cache', true], ['content', false], ...(o.contentOnly ? [] : [['dist', false] as [string, boolean]])];
+  for (const [dir, create] of outputs) {
     const why = await checkWritable(join(o.root, dir), create);
     const shown = dir === '.' ? 'the project folder' : `${shownName(relative(process.cwd(), join(o.root, dir)) || dir)}/`;
     if (why) throw new BuildError(`build failed: cannot write ${shown} (${why}) — fix its permissions or move it away; ${o.contentOnly ? 'content/ is' : 'content/ and dist/ are'} unchanged`);
