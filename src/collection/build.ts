@@ -12,7 +12,7 @@ import { merge, type KnowledgeBase, type Note, type SeedExtraction } from './mer
 import { progress, type ProgressOutput } from './progress.ts';
 import { defaultMaxSeedBytes, fileKind, formatBytes, readSeed, shownName } from './read-seed.ts';
 import { collections, validate } from './validate.ts';
-import { extractAll, type Extractor, type Job } from './workers.ts';
+import { defaultSeedMemoryMb, defaultSeedTimeLimitMs, extractAll, type Extractor, type Job } from './workers.ts';
 import { checkWritable, killPoint, recover, stageDir, swapIn, syncTree, tryLock, writeTree } from './write.ts';
 
 /** The Astro project: this package. */
@@ -37,6 +37,11 @@ export interface BuildOptions {
   followSymlinks?: boolean;
   /** When another build holds the lock: wait for it (dev server) instead of failing. */
   waitForLock?: boolean;
+  /** Per-seed budget of the extraction: a seed over it is an error naming it (default 20 s, 2048 MB). */
+  seedTimeLimitMs?: number;
+  seedMemoryMb?: number;
+  /** Replaces the extractor module in the worker threads (tests). */
+  workerModule?: URL;
   /** Replaces the extractor (tests); runs on this thread. */
   extractor?: Extractor;
 }
@@ -80,6 +85,12 @@ export function parseSize(text: string): number {
   const bytes = Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
   if (bytes < 1) throw new BuildError(`--max-seed-size: "${text}" would refuse every seed — give a positive size, e.g. 2MB`);
   return bytes;
+}
+
+function parseSeconds(text: string): number {
+  const seconds = Number(text);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !(seconds > 0)) throw new BuildError(`--seed-time-limit: "${text}" is not a positive number of seconds — write e.g. 20 or 60`);
+  return seconds * 1000;
 }
 
 export function plural(n: number, word: string): string {
@@ -229,11 +240,19 @@ async function buildLocked(o: BuildOptions): Promise<BuildResult> {
   result.cached = seeds.length - jobs.length;
   result.extracted = jobs.length;
   const bar = progress('extracting seeds', jobs.length, o.stderr);
-  const extracted = await extractAll(jobs, () => bar.tick(), o.threads, o.extractor);
+  const budget = { timeMs: o.seedTimeLimitMs ?? defaultSeedTimeLimitMs, memoryMb: o.seedMemoryMb ?? defaultSeedMemoryMb };
+  const extracted = await extractAll(jobs, () => bar.tick(), o.threads, o.extractor, budget, o.workerModule);
   bar.end();
   for (const r of extracted) {
     const seed = seeds[r.index];
-    if ('crash' in r)
+    if ('overBudget' in r)
+      report(
+        seed.name,
+        r.overBudget === 'time'
+          ? `${where(o.root, seed.name)}: error: extraction took over ${budget.timeMs / 1000} s — the seed is too long or too convoluted to extract in time (very many names or deeply nested markup); split it or simplify it, raise the limit with --seed-time-limit, or leave it out with --skip-invalid`
+          : `${where(o.root, seed.name)}: error: extraction needed over ${budget.memoryMb} MB of memory — the seed is too long or too convoluted (very many names or deeply nested markup); split it or simplify it, or leave it out with --skip-invalid`,
+      );
+    else if ('crash' in r)
       report(seed.name, `${where(o.root, seed.name)}: error: the extractor crashed on this seed (an extractor bug; please report it): ${o.verbose ? r.crash.stack : `${r.crash.message.split('\n')[0]} (--verbose shows where)`}`);
     else {
       seed.extraction = r.extraction;
@@ -323,6 +342,7 @@ export const buildUsage = `explainer build [--content-only] [--skip-invalid] [--
   --skip-invalid        build the usable seeds and list the others (default: any unusable seed fails the build)
   --max-seed-size SIZE  refuse larger seeds (default ${formatBytes(defaultMaxSeedBytes)}; e.g. 5MB, 512KB)
   --follow-symlinks     read symbolic links in seeds/ that point outside it (default: refused)
+  --seed-time-limit S   stop extracting a seed after S seconds and report it (default ${defaultSeedTimeLimitMs / 1000})
   --verbose             also print informational diagnostics`;
 
 export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'stdout' | 'stderr'> {
@@ -334,6 +354,7 @@ export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'std
       'skip-invalid': { type: 'boolean', default: false },
       'max-seed-size': { type: 'string' },
       'follow-symlinks': { type: 'boolean', default: false },
+      'seed-time-limit': { type: 'string' },
       verbose: { type: 'boolean', default: false },
     },
   });
@@ -344,6 +365,7 @@ export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'std
     skipInvalid: values['skip-invalid'],
     maxSeedBytes: values['max-seed-size'] == null ? defaultMaxSeedBytes : parseSize(values['max-seed-size']),
     followSymlinks: values['follow-symlinks'],
+    seedTimeLimitMs: values['seed-time-limit'] == null ? undefined : parseSeconds(values['seed-time-limit']),
     verbose: values.verbose,
   };
 }
