@@ -37,6 +37,13 @@ export function killPoint(stage: string): void {
   if (process.env.EXPLAINER_TEST_KILL_AT === stage) process.kill(process.pid, 'SIGKILL');
 }
 
+/** Test hook: waits at a named stage (`EXPLAINER_TEST_PAUSE_AT=stage`, `EXPLAINER_TEST_PAUSE_MS`), saying so on stderr. */
+export async function pausePoint(stage: string): Promise<void> {
+  if (process.env.EXPLAINER_TEST_PAUSE_AT !== stage) return;
+  process.stderr.write(`explainer: test pause at ${stage}\n`);
+  await new Promise((r) => setTimeout(r, Number(process.env.EXPLAINER_TEST_PAUSE_MS ?? 3000)));
+}
+
 /** Test hook: fails a file-system step as a permission error would (`EXPLAINER_TEST_FAIL_AT=stage`); root ignores permissions. */
 function failPoint(stage: string, path: string): void {
   if (process.env.EXPLAINER_TEST_FAIL_AT === stage) throw Object.assign(new Error(`EACCES: permission denied, rename '${path}'`), { code: 'EACCES', path, syscall: 'rename' });
@@ -55,6 +62,7 @@ const journalName = 'journal.json';
  */
 export async function swapIn(root: string, pairs: { staged: string; target: string }[]): Promise<void> {
   const swap = join(root, `${prefix}swap-${process.pid}-`);
+  await pausePoint('swap');
   await rm(swap, { recursive: true, force: true });
   await mkdir(swap);
   const journal = join(swap, journalName);
