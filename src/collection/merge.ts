@@ -6,7 +6,7 @@ import type { articleSchema } from '../schema/article.ts';
 import type { quoteSchema } from '../schema/quote.ts';
 import { countryKey, displayName, nameKey, surnameKey, wordCount } from './names.ts';
 import { assignSlugs, slugify } from './slug.ts';
-import { dateFromText } from './article-date.ts';
+import { dateFromText, impossibleDates } from './article-date.ts';
 import { isGenericInstitution } from '../extract/lexicon.ts';
 
 /** One seed's extraction; `seed` is its file name under seeds/ (e.g. `x.txt`). */
@@ -426,6 +426,9 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
     const mentions = articleMentions[i];
     // Frontmatter's date wins; otherwise the date the text states (a dateline is not the summary).
     const stated = dateFromText(article.text, article.paragraphs);
+    if (!article.date && !stated.date)
+      for (const bad of impossibleDates(article.text, article.paragraphs))
+        notes.push({ seed, severity: 'warning', offset: bad.offset, message: `"${bad.text}" is not a real date — the article gets no date from it` });
     const first = article.paragraphs.find((_, p) => p !== stated.dateline);
     return {
       slug,

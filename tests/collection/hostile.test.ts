@@ -241,6 +241,7 @@ describe('input checks', () => {
       'feb.md': '---\ntitle: Dated\ndate: 2026-02-30\n---\nBody.\n',
       'unclosed.md': '---\ntitle: "Not the headline"\n\nBody.\n',
       'blank.txt': '\u200d\u3164\u2800\u0301\u{E0041}\ufe0f\nBody.\n',
+      'guessed.txt': 'Guessed date\nVienna, February 30, 2026\nAnna Berg said "yes".\n',
       'html.md': '# Html\n\n<p>First paragraph.</p>\n<div>Second “quoted” one.</div>\n\n<!-- A hidden paragraph -->\n\nLast.\n',
     });
     const run = await buildContent(root, { skipInvalid: true });
@@ -250,6 +251,8 @@ describe('input checks', () => {
     expect(printed(run, root)).toMatch(/^seeds\/unclosed\.md:1:1: error: the frontmatter block is not closed — end it with a line of `---`/m);
     expect(printed(run, root)).toMatch(/^seeds\/blank\.txt:1:1: error: the headline has no visible characters/m);
     expect(printed(run, root)).toMatch(/^seeds\/html\.md:6:1: warning: text inside an HTML comment is not shown and was left out \[html-dropped\]$/m);
+    expect(printed(run, root)).toMatch(/^seeds\/guessed\.txt:2:9: warning: "February 30, 2026" is not a real date — the article gets no date from it$/m);
+    expect(JSON.parse(await readFile(join(root, 'content', 'articles', 'guessed.json'), 'utf8')).date).toBeNull();
     expect(run.skipped).toEqual(['blank.txt', 'date.md', 'feb.md', 'unclosed.md']);
     const html = JSON.parse(await readFile(join(root, 'content', 'articles', 'html.json'), 'utf8'));
     expect(html.text).toBe('Html\nFirst paragraph.\nSecond “quoted” one.\nLast.');
