@@ -187,6 +187,23 @@ describe('nothing lost', () => {
     expect(runCli(root)).toMatchObject({ status: 1, stderr: expect.stringMatching(/^explainer: cannot write \.cache\/ to take the build lock \(\w+\) — make it writable\n$/) });
   });
 
+  it.skipIf(isRoot)('goes on when an old tree cannot be deleted: a warning, not a failure, build after build', async () => {
+    const root = await temp({ 'a.txt': good });
+    const stuck = join(root, '.cache', 'trash-999999999-1-x', 'content');
+    await mkdir(stuck, { recursive: true });
+    await writeFile(join(stuck, 'f.json'), '{}');
+    await chmod(stuck, 0o555); // its file cannot be removed (root ignores this, hence the skip)
+    try {
+      for (let i = 0; i < 2; i++) {
+        const run = await buildContent(root);
+        expect(run.exitCode).toBe(0);
+        expect(printed(run, root)).toMatch(/^explainer: warning: could not delete .*trash-999999999-1-x \(EACCES\) — delete it by hand; builds go on meanwhile$/m);
+      }
+    } finally {
+      await chmod(stuck, 0o755);
+    }
+  });
+
   it('rolls the swap back when moving a target fails midway: both old targets stay', async () => {
     const root = await temp();
     for (const dir of ['content', 'dist', 'new-content', 'new-dist']) {
