@@ -94,5 +94,9 @@ try {
   if (error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     console.error(`explainer: ${(error as Error).message}`);
     process.exitCode = 2;
-  } else throw error;
+  } else {
+    // Never a stack trace: the reason in one line (control characters escaped).
+    console.error(`explainer: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.split('\n')[0].replace(/\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+    process.exitCode = 1;
+  }
 }

@@ -52,3 +52,34 @@ export function dateFromText(text: string, paragraphs: readonly Span[]): TextDat
   }
   return { date: null, dateline: null };
 }
+
+const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const monthPattern = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const dateShapes = [
+  // 30 February 2026 · February 30, 2026 · 2026-02-30
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s+(\\d{4})\\b`, 'giu'), day: 1, month: 2, year: 3 },
+  { re: new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'giu'), month: 1, day: 2, year: 3 },
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/gu, year: 1, month: 2, day: 3 },
+];
+
+/**
+ * Dates in the opening paragraphs that are written like dates but do not exist ("30 February
+ * 2026", "2026-13-45"): never used as the article's date, so the build warns about them. Offsets
+ * into `text`.
+ */
+export function impossibleDates(text: string, paragraphs: readonly Span[]): { offset: number; text: string }[] {
+  const found: { offset: number; text: string }[] = [];
+  for (const p of paragraphs.slice(0, opening)) {
+    const body = text.slice(p.start, p.end);
+    for (const shape of dateShapes)
+      for (const m of body.matchAll(shape.re)) {
+        const name = m[shape.month].toLowerCase();
+        const month = /^\d+$/.test(name) ? Number(name) : months.findIndex((x) => x.startsWith(name.slice(0, 3))) + 1;
+        const day = Number(m[shape.day]);
+        const year = Number(m[shape.year]);
+        const days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+        if (day < 1 || day > days) found.push({ offset: p.start + m.index!, text: m[0] });
+      }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdir, rm } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,10 +10,10 @@ import { checkExtraction } from './checks.ts';
 import { ExtractionCache, extractorFingerprint, seedKey } from './cache.ts';
 import { merge, type KnowledgeBase, type Note, type SeedExtraction } from './merge.ts';
 import { progress, type ProgressOutput } from './progress.ts';
-import { defaultMaxSeedBytes, formatBytes, readSeed } from './read-seed.ts';
+import { defaultMaxSeedBytes, fileKind, formatBytes, readSeed, shownName } from './read-seed.ts';
 import { collections, validate } from './validate.ts';
-import { extractAll, type Extractor, type Job } from './workers.ts';
-import { killPoint, recover, stageDir, swapIn, syncTree, writeTree } from './write.ts';
+import { defaultSeedMemoryMb, defaultSeedTimeLimitMs, extractAll, type Extractor, type Job } from './workers.ts';
+import { checkWritable, killPoint, recover, stageDir, swapIn, syncTree, tryLock, writeTree } from './write.ts';
 
 /** The Astro project: this package. */
 export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,6 +33,15 @@ export interface BuildOptions {
   stderr: ProgressOutput;
   /** Extraction threads (default: one per core when there is a lot to extract, else none). */
   threads?: number;
+  /** Follow symbolic links in `seeds/` that point outside it (`--follow-symlinks`). */
+  followSymlinks?: boolean;
+  /** When another build holds the lock: wait for it (dev server) instead of failing. */
+  waitForLock?: boolean;
+  /** Per-seed budget of the extraction: a seed over it is an error naming it (default 20 s, 2048 MB). */
+  seedTimeLimitMs?: number;
+  seedMemoryMb?: number;
+  /** Replaces the extractor module in the worker threads (tests). */
+  workerModule?: URL;
   /** Replaces the extractor (tests); runs on this thread. */
   extractor?: Extractor;
 }
@@ -45,11 +55,14 @@ export interface BuildResult {
   kb?: KnowledgeBase;
 }
 
-const seedPattern = /^[^.].*\.(txt|md)$/i;
+const seedPattern = /\.(txt|md|markdown)$/i;
 
-/** `seeds/x.txt:3:1: warning: what — fix`: relative to the working directory, like a compiler's. */
+/**
+ * `seeds/x.txt:3:1: warning: what — fix`: relative to the working directory, like a compiler's;
+ * the name escaped (and quoted) when it has control characters or could pass for a location.
+ */
 function where(root: string, seed: string, line?: number, column?: number): string {
-  const path = relative(process.cwd(), join(root, 'seeds', seed)) || seed;
+  const path = shownName(relative(process.cwd(), join(root, 'seeds', seed)) || seed);
   return line == null ? path : `${path}:${line}:${column}`;
 }
 
@@ -69,7 +82,15 @@ export function parseSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib)?\s*$/i.exec(text);
   if (!match) throw new BuildError(`--max-seed-size: cannot read "${text}" as a size — write e.g. 2MB, 512KB or 1000000`);
   const unit = (match[2] ?? 'b').toLowerCase()[0];
-  return Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
+  const bytes = Math.round(Number(match[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1));
+  if (bytes < 1) throw new BuildError(`--max-seed-size: "${text}" would refuse every seed — give a positive size, e.g. 2MB`);
+  return bytes;
+}
+
+function parseSeconds(text: string): number {
+  const seconds = Number(text);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !(seconds > 0)) throw new BuildError(`--seed-time-limit: "${text}" is not a positive number of seconds — write e.g. 20 or 60`);
+  return seconds * 1000;
 }
 
 export function plural(n: number, word: string): string {
@@ -79,16 +100,52 @@ export function plural(n: number, word: string): string {
 /** A failure explained to the user in one message, with no stack trace. */
 export class BuildError extends Error {}
 
-async function listSeeds(root: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(join(root, 'seeds'));
-  } catch {
-    throw new BuildError(`${relative(process.cwd(), join(root, 'seeds')) || 'seeds'}/: no such folder — create it and put .txt or .md articles in it`);
+/**
+ * Any failure as one line for the user: a BuildError's message, a file-system error as what could
+ * not be done where and why (paths escaped), anything else by its message. Never a stack trace.
+ */
+export function failureMessage(error: unknown): string {
+  if (error instanceof BuildError) return error.message;
+  const e = error as NodeJS.ErrnoException & { dest?: string };
+  if (e && typeof e === 'object' && typeof e.code === 'string' && e.syscall) {
+    const path = e.path ? ` ${shownName(relative(process.cwd(), e.path) || e.path)}` : '';
+    const reason = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'EROFS' ? 'read-only file system' : e.code;
+    return `build failed: cannot ${e.syscall}${path} (${e.code === reason ? reason : `${e.code}: ${reason}`}); nothing was swapped in, content/ and dist/ are as they were`;
   }
-  const seeds = names.filter((n) => seedPattern.test(n)).sort();
-  if (!seeds.length) throw new BuildError(`${relative(process.cwd(), join(root, 'seeds')) || 'seeds'}/: no .txt or .md seeds — add an article`);
-  return seeds;
+  const message = error instanceof Error ? error.message : String(error);
+  return `build failed: ${message.split('\n')[0].replace(/[\p{Cc}]/gu, ' ')} (an unexpected error; please report it)`;
+}
+
+/**
+ * The seeds: every `.txt`, `.md` or `.markdown` entry of `seeds/` (its type is checked when it is
+ * read). Everything else is skipped with a note saying why, so nothing is skipped silently.
+ */
+async function listSeeds(root: string): Promise<{ seeds: string[]; skipped: string[] }> {
+  const dir = join(root, 'seeds');
+  const shown = shownName(relative(process.cwd(), dir) || 'seeds');
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BuildError(`${shown}/: no such folder — create it and put .txt or .md articles in it`);
+    throw new BuildError(`${shown}/: cannot read the folder (${code === 'ENOTDIR' ? 'it is not a folder' : (code ?? (error as Error).message)})`);
+  }
+  const seeds: string[] = [];
+  const skipped: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const why = entry.name.startsWith('.')
+      ? 'a hidden file (its name starts with a dot)'
+      : entry.isDirectory()
+        ? 'a folder (seeds/ is not read recursively)'
+        : !seedPattern.test(entry.name)
+          ? `${fileKind(entry) ?? 'a file'} without a .txt, .md or .markdown extension`
+          : null;
+    if (why) skipped.push(`${where(root, entry.name)}: note: skipped, ${why}`);
+    else seeds.push(entry.name);
+  }
+  if (!seeds.length) throw new BuildError(`${shown}/: no .txt or .md seeds — add an article${skipped.length ? ` (skipped: ${skipped.length})` : ''}`);
+  return { seeds, skipped };
 }
 
 /** Runs `astro build` on this package, reading `contentDir` and writing `outDir`. */
@@ -119,11 +176,39 @@ function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise
  * `contentOnly`, the site in `dist/`) all at once. On any failure the previous output stays.
  */
 export async function runBuild(o: BuildOptions): Promise<BuildResult> {
+  // One build at a time per project: a second one refuses (or, for the dev server, waits).
+  let lock = await tryLock(o.root).catch((error: NodeJS.ErrnoException) => {
+    throw new BuildError(`cannot write ${shownName(relative(process.cwd(), join(o.root, '.cache')) || '.cache')}/ to take the build lock (${error.code ?? error.message}) — make it writable`);
+  });
+  let waited = false;
+  while ('owner' in lock) {
+    if (!o.waitForLock) throw new BuildError(`another build is running (pid ${lock.owner}) — wait for it to finish, then build again`);
+    if (!waited) o.stderr.write(`explainer: waiting for another build to finish (pid ${lock.owner})\n`);
+    waited = true;
+    await new Promise((r) => setTimeout(r, 250));
+    lock = await tryLock(o.root);
+  }
+  try {
+    return await buildLocked(o);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(o: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const say = (line: string) => o.stderr.write(`${line}\n`);
   const result: BuildResult = { exitCode: 1, extracted: 0, cached: 0, skipped: [] };
-  await recover(o.root);
-  const names = await listSeeds(o.root);
+  for (const warning of await recover(o.root)) say(`explainer: warning: ${warning}`);
+  // Before anything is touched: every folder the build writes must be writable.
+  const outputs: [string, boolean][] = [['.', false], ['.cache', true], ['content', false], ...(o.contentOnly ? [] : [['dist', false] as [string, boolean]])];
+  for (const [dir, create] of outputs) {
+    const why = await checkWritable(join(o.root, dir), create);
+    const shown = dir === '.' ? 'the project folder' : `${shownName(relative(process.cwd(), join(o.root, dir)) || dir)}/`;
+    if (why) throw new BuildError(`build failed: cannot write ${shown} (${why}) — fix its permissions or move it away; ${o.contentOnly ? 'content/ is' : 'content/ and dist/ are'} unchanged`);
+  }
+  const { seeds: names, skipped: skippedEntries } = await listSeeds(o.root);
+  for (const line of skippedEntries) say(line);
 
   // Read and decode; refuse what is not a usable text file. Messages are kept per seed, to print
   // each seed's together, in seed order; a seed with an error is unusable.
@@ -138,7 +223,11 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   const fingerprint = await extractorFingerprint();
   const cache = new ExtractionCache(o.root);
   for (const name of names) {
-    const read = await readSeed(join(o.root, 'seeds', name), o.maxSeedBytes);
+    if (/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.test(name)) {
+      report(name, `${where(o.root, name)}: error: the file name has control or invisible characters — rename the file`);
+      continue;
+    }
+    const read = await readSeed(join(o.root, 'seeds', name), o.maxSeedBytes, { seedsDir: join(o.root, 'seeds'), followSymlinks: o.followSymlinks });
     if ('problem' in read) report(name, `${where(o.root, name, read.problem.line, read.problem.column)}: error: ${read.problem.message}`);
     else {
       const key = seedKey(name, read.bytes, fingerprint);
@@ -151,11 +240,19 @@ export async function runBuild(o: BuildOptions): Promise<BuildResult> {
   result.cached = seeds.length - jobs.length;
   result.extracted = jobs.length;
   const bar = progress('extracting seeds', jobs.length, o.stderr);
-  const extracted = await extractAll(jobs, () => bar.tick(), o.threads, o.extractor);
+  const budget = { timeMs: o.seedTimeLimitMs ?? defaultSeedTimeLimitMs, memoryMb: o.seedMemoryMb ?? defaultSeedMemoryMb };
+  const extracted = await extractAll(jobs, () => bar.tick(), o.threads, o.extractor, budget, o.workerModule);
   bar.end();
   for (const r of extracted) {
     const seed = seeds[r.index];
-    if ('crash' in r)
+    if ('overBudget' in r)
+      report(
+        seed.name,
+        r.overBudget === 'time'
+          ? `${where(o.root, seed.name)}: error: extraction took over ${budget.timeMs / 1000} s — the seed is too long or too convoluted to extract in time (very many names or deeply nested markup); split it or simplify it, raise the limit with --seed-time-limit, or leave it out with --skip-invalid`
+          : `${where(o.root, seed.name)}: error: extraction needed over ${budget.memoryMb} MB of memory — the seed is too long or too convoluted (very many names or deeply nested markup); split it or simplify it, or leave it out with --skip-invalid`,
+      );
+    else if ('crash' in r)
       report(seed.name, `${where(o.root, seed.name)}: error: the extractor crashed on this seed (an extractor bug; please report it): ${o.verbose ? r.crash.stack : `${r.crash.message.split('\n')[0]} (--verbose shows where)`}`);
     else {
       seed.extraction = r.extraction;
@@ -244,6 +341,8 @@ export const buildUsage = `explainer build [--content-only] [--skip-invalid] [--
   --content-only        build content/ only, not the site in dist/
   --skip-invalid        build the usable seeds and list the others (default: any unusable seed fails the build)
   --max-seed-size SIZE  refuse larger seeds (default ${formatBytes(defaultMaxSeedBytes)}; e.g. 5MB, 512KB)
+  --follow-symlinks     read symbolic links in seeds/ that point outside it (default: refused)
+  --seed-time-limit S   stop extracting a seed after S seconds and report it (default ${defaultSeedTimeLimitMs / 1000})
   --verbose             also print informational diagnostics`;
 
 export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'stdout' | 'stderr'> {
@@ -254,6 +353,8 @@ export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'std
       'content-only': { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
       'max-seed-size': { type: 'string' },
+      'follow-symlinks': { type: 'boolean', default: false },
+      'seed-time-limit': { type: 'string' },
       verbose: { type: 'boolean', default: false },
     },
   });
@@ -263,6 +364,8 @@ export function parseBuildArgs(args: string[]): Omit<BuildOptions, 'mode' | 'std
     contentOnly: values['content-only'],
     skipInvalid: values['skip-invalid'],
     maxSeedBytes: values['max-seed-size'] == null ? defaultMaxSeedBytes : parseSize(values['max-seed-size']),
+    followSymlinks: values['follow-symlinks'],
+    seedTimeLimitMs: values['seed-time-limit'] == null ? undefined : parseSeconds(values['seed-time-limit']),
     verbose: values.verbose,
   };
 }
@@ -280,8 +383,8 @@ export async function build(args: string[]): Promise<number> {
   try {
     return (await runBuild({ ...options, mode: 'swap', stdout: process.stdout, stderr: process.stderr })).exitCode;
   } catch (error) {
-    if (!(error instanceof BuildError)) throw error;
-    process.stderr.write(`explainer: ${error.message}\n`);
+    process.stderr.write(`explainer: ${failureMessage(error)}\n`);
+    if (options.verbose && !(error instanceof BuildError)) process.stderr.write(`${(error as Error).stack}\n`);
     return 1;
   }
 }

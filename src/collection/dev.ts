@@ -1,31 +1,37 @@
 import { spawn } from 'node:child_process';
-import { watch } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { astroBin, BuildError, packageRoot, parseBuildArgs, runBuild, type BuildOptions } from './build.ts';
+import { astroBin, BuildError, failureMessage, packageRoot, parseBuildArgs, runBuild, type BuildOptions } from './build.ts';
 
 /** Saving a file often fires several events; wait this long for them to settle. */
 const settleMs = 150;
 
+/** How often the watcher checks that `seeds/` is still the folder it watches (replaced, removed, recreated). */
+const recheckMs = 1000;
+
 /**
  * Rebuilds `content/` in place whenever something in `seeds/` changes (debounced; a change during
- * a rebuild queues one more). A failed rebuild prints its errors and leaves `content/` as it was.
+ * a rebuild queues one more). A failed rebuild prints its errors and leaves `content/` as it was;
+ * any failure is printed as a message and the watching goes on. When `seeds/` is replaced (or
+ * removed and created again), the new folder is watched. Rebuilds wait for the build lock.
  */
 export function watchSeeds(options: BuildOptions, onBuilt: (exitCode: number) => void = () => {}): { close(): void } {
+  const o = { ...options, waitForLock: true };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  let closed = false;
   const rebuild = async (): Promise<void> => {
+    if (closed) return;
     if (running) {
       again = true;
       return;
     }
     let code = 1;
-    running = runBuild(options)
-      .then((r) => void (code = r.exitCode))
-      .catch((error) => {
-        if (!(error instanceof BuildError)) throw error;
-        options.stderr.write(`explainer: ${error.message}\n`);
-      });
+    running = runBuild(o).then(
+      (r) => void (code = r.exitCode),
+      (error) => void o.stderr.write(`explainer: ${failureMessage(error)}\n`),
+    );
     await running;
     running = undefined;
     onBuilt(code);
@@ -34,14 +40,51 @@ export function watchSeeds(options: BuildOptions, onBuilt: (exitCode: number) =>
       await rebuild();
     }
   };
-  const watcher = watch(join(options.root, 'seeds'), () => {
+  const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(rebuild, settleMs);
-  });
+  };
+  const seeds = join(o.root, 'seeds');
+  let watcher: FSWatcher | undefined;
+  let watched: number | undefined; // the inode of the folder being watched
+  const inode = () => {
+    try {
+      return statSync(seeds).ino;
+    } catch {
+      return undefined;
+    }
+  };
+  const rewatch = () => {
+    watcher?.close();
+    watcher = undefined;
+    watched = inode();
+    if (watched === undefined) return;
+    try {
+      watcher = watch(seeds, schedule);
+      watcher.on('error', () => {
+        watcher?.close();
+        watcher = undefined;
+        watched = undefined;
+      });
+    } catch {
+      watched = undefined;
+    }
+  };
+  rewatch();
+  const check = setInterval(() => {
+    const now = inode();
+    if (now !== watched) {
+      rewatch();
+      schedule();
+    }
+  }, recheckMs);
+  check.unref();
   return {
     close() {
+      closed = true;
       clearTimeout(timer);
-      watcher.close();
+      clearInterval(check);
+      watcher?.close();
     },
   };
 }
@@ -54,11 +97,11 @@ export async function dev(args: string[]): Promise<number> {
   const split = args.indexOf('--');
   let options: BuildOptions;
   try {
-    options = { ...parseBuildArgs(split < 0 ? args : args.slice(0, split)), contentOnly: true, mode: 'sync', stdout: process.stdout, stderr: process.stderr };
+    options = { ...parseBuildArgs(split < 0 ? args : args.slice(0, split)), contentOnly: true, mode: 'sync', waitForLock: true, stdout: process.stdout, stderr: process.stderr };
     await runBuild(options);
   } catch (error) {
-    if (!(error instanceof BuildError) && !(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw error;
-    process.stderr.write(`explainer: ${(error as Error).message}\n`);
+    const usage = error instanceof BuildError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`explainer: ${usage ? (error as Error).message : failureMessage(error)}\n`);
     return 1;
   }
   const watcher = watchSeeds(options);
@@ -67,12 +110,29 @@ export async function dev(args: string[]): Promise<number> {
     stdio: 'inherit',
     env: { ...process.env, EXPLAINER_CONTENT_DIR: join(options.root, 'content') },
   });
-  // Stopping explainer stops the server (Ctrl-C reaches both; a plain kill only reaches us).
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => astro.kill(signal));
-  return new Promise((done) =>
+  // Stopping explainer stops the server (Ctrl-C reaches both; a plain kill only reaches us), always:
+  // if the server has not exited 3 s after the signal, or at a second signal, explainer exits anyway.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      watcher.close();
+      if (stopping) process.exit(signal === 'SIGINT' ? 130 : 143);
+      stopping = true;
+      astro.kill(signal);
+      setTimeout(() => {
+        astro.kill('SIGKILL');
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      }, 3000).unref();
+    });
+  return new Promise((done) => {
+    astro.on('error', (error) => {
+      watcher.close();
+      process.stderr.write(`explainer: cannot start the dev server (${error.message})\n`);
+      done(1);
+    });
     astro.on('close', (code) => {
       watcher.close();
       done(code ?? 0);
-    }),
-  );
+    });
+  });
 }

@@ -6,7 +6,7 @@ import type { articleSchema } from '../schema/article.ts';
 import type { quoteSchema } from '../schema/quote.ts';
 import { countryKey, displayName, nameKey, surnameKey, wordCount } from './names.ts';
 import { assignSlugs, slugify } from './slug.ts';
-import { dateFromText } from './article-date.ts';
+import { dateFromText, impossibleDates } from './article-date.ts';
 import { isGenericInstitution } from '../extract/lexicon.ts';
 
 /** One seed's extraction; `seed` is its file name under seeds/ (e.g. `x.txt`). */
@@ -320,28 +320,37 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
   const sharedSentences = new Map<string, Map<string, number>>();
   const articleMentions = inputs.map(({ extraction }, i) => {
     const all: { collection: 'actors' | 'agreements'; id: string; sentence: number; start: number; end: number }[] = [];
-    const inSentence = new Map<number, Set<string>>();
+    const inSentence = new Map<number, { slug: string; start: number }[]>();
     for (const actor of extraction.actors) {
       const group = localActors[i].get(actor.id);
       if (!group) continue;
       for (const m of actor.mentions) {
         all.push({ collection: 'actors', id: group.slug, sentence: m.sentence, start: m.start, end: m.end });
-        if (!inSentence.has(m.sentence)) inSentence.set(m.sentence, new Set());
-        inSentence.get(m.sentence)!.add(group.slug);
+        if (!inSentence.has(m.sentence)) inSentence.set(m.sentence, []);
+        inSentence.get(m.sentence)!.push({ slug: group.slug, start: m.start });
       }
     }
     for (const agreement of extraction.agreements) {
       const group = localAgreements[i].get(agreement.id);
       if (group) for (const m of agreement.mentions) all.push({ collection: 'agreements', id: group.slug, sentence: m.sentence, start: m.start, end: m.end });
     }
-    for (const slugs of inSentence.values())
-      for (const a of slugs)
-        for (const b of slugs) {
-          if (a === b) continue;
-          if (!sharedSentences.has(a)) sharedSentences.set(a, new Map());
-          const counts = sharedSentences.get(a)!;
-          counts.set(b, (counts.get(b) ?? 0) + 1);
+    const count = (a: string, b: string) => {
+      if (!sharedSentences.has(a)) sharedSentences.set(a, new Map());
+      const counts = sharedSentences.get(a)!;
+      counts.set(b, (counts.get(b) ?? 0) + 1);
+    };
+    for (const mentioned of inSentence.values()) {
+      // The sentence's actors in reading order, each once. Each is paired with the next
+      // `maxRelated` (every pair in any ordinary sentence), so a sentence naming thousands of
+      // actors costs n·maxRelated, not n².
+      const seen = new Set<string>();
+      const slugs = mentioned.sort((a, b) => a.start - b.start).flatMap(({ slug }) => (seen.has(slug) ? [] : (seen.add(slug), [slug])));
+      for (let a = 0; a < slugs.length; a++)
+        for (let b = a + 1; b < Math.min(slugs.length, a + 1 + maxRelated); b++) {
+          count(slugs[a], slugs[b]);
+          count(slugs[b], slugs[a]);
         }
+    }
     // Reading order; where mentions overlap the longer one wins, so links never nest.
     all.sort((a, b) => a.start - b.start || b.end - a.end || a.collection.localeCompare(b.collection) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     let end = -1;
@@ -417,6 +426,9 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
     const mentions = articleMentions[i];
     // Frontmatter's date wins; otherwise the date the text states (a dateline is not the summary).
     const stated = dateFromText(article.text, article.paragraphs);
+    if (!article.date && !stated.date)
+      for (const bad of impossibleDates(article.text, article.paragraphs))
+        notes.push({ seed, severity: 'warning', offset: bad.offset, message: `"${bad.text}" is not a real date — the article gets no date from it` });
     const first = article.paragraphs.find((_, p) => p !== stated.dateline);
     return {
       slug,

@@ -11,7 +11,18 @@ const invisible = /[\p{Cc}\u00ad\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u20
  * around it), white space collapsed. Empty when nothing visible is left.
  */
 export function displayName(name: string): string {
-  return name.normalize('NFC').replace(invisible, '').replace(/\s+/gu, ' ').trim();
+  const shown = name.normalize('NFC').replace(invisible, '').replace(/\s+/gu, ' ').trim();
+  return hasVisible(shown) ? shown : '';
+}
+
+/**
+ * Whether some character of `text` renders as something: not white space, not a default-ignorable
+ * code point (joiners, variation selectors, tag characters, Hangul fillers), not a mark with no
+ * base, not a control, format, unassigned or surrogate code point, not the blank Braille pattern.
+ * By Unicode property, not a list.
+ */
+export function hasVisible(text: string): boolean {
+  return /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\p{Cc}\p{Cf}\p{Cs}\p{Cn}\u2800]/u.test(text);
 }
 
 /**

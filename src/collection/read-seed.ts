@@ -1,4 +1,6 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
 
 /** Why a seed's bytes cannot be used, and where (1-based line and column; byte offset). */
 export interface SeedProblem {
@@ -88,18 +90,90 @@ export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`;
 }
 
-/** Reads a seed, refusing one over `maxBytes` before reading it into memory. */
-export async function readSeed(file: string, maxBytes: number): Promise<DecodedSeed> {
+/**
+ * A file name as it may be printed: control, format and separator characters escaped (`\n`,
+ * `\x1b`, `\u202e`), so a seed's name can neither clear the screen nor flip the line; quoted when it
+ * could be mistaken for a location or a message (`:` or quote marks in it).
+ */
+export function shownName(name: string): string {
+  const escaped = name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\\]/gu, (c) => {
+    if (c === '\\') return '\\\\';
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.codePointAt(0)!;
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+  return escaped !== name || /[:"']/.test(name) ? `"${escaped.replace(/"/g, '\\"')}"` : name;
+}
+
+/** What a directory entry is, for a message: `a named pipe (FIFO)`, `a folder`, …; null for a regular file. */
+export function fileKind(stat: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSymbolicLink(): boolean }): string | null {
+  if (stat.isFile()) return null;
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+export interface ReadSeedOptions {
+  /** The folder seeds must stay in: a symbolic link is followed only when it resolves inside it. */
+  seedsDir?: string;
+  /** Follow symbolic links wherever they point (`--follow-symlinks`). */
+  followSymlinks?: boolean;
+}
+
+const problem = (message: string): DecodedSeed => ({ problem: { line: 1, column: 1, message } });
+
+/**
+ * Reads a seed: only a regular file, checked by type before it is opened (a FIFO, socket or device
+ * is never opened, so never waited on), opened without following links and without blocking, and
+ * checked again once open. A symbolic link is refused unless it resolves inside `seedsDir` or
+ * `followSymlinks` is set. A file over `maxBytes` is refused before it is read into memory.
+ */
+export async function readSeed(file: string, maxBytes: number, options: ReadSeedOptions = {}): Promise<DecodedSeed> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    let path = file;
+    let entry = await lstat(file);
+    if (entry.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await realpath(file);
+      } catch (error) {
+        return problem(`symbolic link to a missing or unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}) — replace the link with the article itself`);
+      }
+      if (!options.followSymlinks) {
+        const root = options.seedsDir == null ? null : await realpath(options.seedsDir).catch(() => null);
+        if (root == null || !target.startsWith(root + sep))
+          return problem(`symbolic link to ${shownName(target)}, outside seeds/ — seeds are read only from inside seeds/; copy the article in, or pass --follow-symlinks`);
+      }
+      path = target;
+      entry = await lstat(target);
+    }
+    const kind = fileKind(entry);
+    if (kind) return problem(`${kind}, not a regular file — seeds must be .txt or .md files; it was not read`);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     const stat = await handle.stat();
-    if (!stat.isFile()) return { problem: { line: 1, column: 1, message: 'not a regular file — seeds must be .txt or .md files' } };
+    // Replaced between the check and the open: refuse rather than read something else.
+    if (!stat.isFile() || stat.ino !== entry.ino || stat.dev !== entry.dev) return problem('the file changed while it was being read — build again');
     if (stat.size > maxBytes)
-      return { problem: { line: 1, column: 1, message: `input is ${formatBytes(stat.size)}, limit is ${formatBytes(maxBytes)} — split the article, or raise the limit with --max-seed-size` } };
-    return decodeSeed(await handle.readFile());
+      return problem(`input is ${formatBytes(stat.size)}, limit is ${formatBytes(maxBytes)} — split the article, or raise the limit with --max-seed-size`);
+    // Never more than the limit, even if the file grows while it is read.
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return problem(`input is over the limit of ${formatBytes(maxBytes)} — split the article, or raise the limit with --max-seed-size`);
+    return decodeSeed(new Uint8Array(buffer.buffer, buffer.byteOffset, length));
   } catch (error) {
-    return { problem: { line: 1, column: 1, message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}) — check that it exists and is readable` } };
+    return problem(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}) — check that it exists and is readable`);
   } finally {
     await handle?.close();
   }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { extract, type Extraction, type SeedInput } from '../extract/index.ts';
+import type { Extraction, SeedInput } from '../extract/index.ts';
 
 export interface Job {
   index: number;
@@ -8,20 +8,35 @@ export interface Job {
   text: string;
 }
 
-/** An extraction, or the exception the extractor threw (a bug, reported as such). */
-export type JobResult = { index: number; extraction: Extraction } | { index: number; crash: { message: string; stack: string } };
+/**
+ * An extraction; the exception the extractor threw (a bug, reported as such); or the budget a seed
+ * went over (its worker was stopped).
+ */
+export type JobResult =
+  | { index: number; extraction: Extraction }
+  | { index: number; crash: { message: string; stack: string } }
+  | { index: number; overBudget: 'time' | 'memory' };
 
 /**
- * A worker thread loads the whole extractor first (over a second), while this thread has it
- * loaded already: measured on 2 cores, the 265 KiB corpus extracts in 1.8 s here and slower on
- * two threads. So threads are used by default only for this much text, each gets at least
- * `seedsPerWorker` seeds, and there are never more than `maxWorkers` (memory).
+ * Every extraction runs on a worker thread, so that a seed that makes the extractor run away (an
+ * input it handles in more than n log n) can be stopped: after `seedTimeLimitMs`, or when it needs
+ * more than `seedMemoryMb` of heap, the worker is terminated and the seed reported. A worker
+ * loads the whole extractor first (about a second); idle workers are kept for the next build in
+ * the same process (the dev server). More than one worker is used only for this much text, each
+ * gets at least `seedsPerWorker` seeds, and there are never more than `maxWorkers` (memory).
  */
 export const minTextForWorkers = 1024 * 1024;
 export const seedsPerWorker = 4;
 export const maxWorkers = 8;
+export const defaultSeedTimeLimitMs = 20_000;
+export const defaultSeedMemoryMb = 2048;
 
 export type Extractor = (seed: SeedInput) => Extraction;
+
+export interface Budget {
+  timeMs: number;
+  memoryMb: number;
+}
 
 /** Runs one job, here or in a worker thread. */
 export function runJob(job: Job, extractor: Extractor): JobResult {
@@ -33,47 +48,122 @@ export function runJob(job: Job, extractor: Extractor): JobResult {
   }
 }
 
+/** A worker with the extractor loaded (`ready`), tagged with the memory limit it was made with. */
+interface Extractor_ {
+  worker: Worker;
+  ready: Promise<void>;
+  memoryMb: number;
+}
+const idle: Extractor_[] = [];
+
+function startWorker(memoryMb: number, module?: URL): Extractor_ {
+  const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    workerData: { module: module?.href },
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (m: unknown) => {
+      if ((m as { ready?: boolean }).ready) {
+        worker.off('error', reject);
+        resolve();
+      }
+    };
+    worker.once('message', onMessage);
+    worker.once('error', reject);
+  });
+  ready.catch(() => {});
+  return { worker, ready, memoryMb };
+}
+
 /**
- * Extracts every job, on up to `threads` worker threads (default: one per core when there is
- * enough text, else none). Results come back in job order whatever order the threads finish in;
- * `onDone` is called once per job. An `extractor` other than the real one (a test's) runs here.
+ * Extracts every job within the budget, on up to `threads` worker threads (default: one per core
+ * when there is enough text, else one). Results come back in job order whatever order the threads
+ * finish in; `onDone` is called once per job. An `extractor` other than the real one (a test's) runs
+ * on this thread, with no budget; `workerModule` replaces the real one in the workers (tests).
  */
-export async function extractAll(jobs: Job[], onDone: () => void, threads?: number, extractor?: Extractor): Promise<JobResult[]> {
-  const text = jobs.reduce((sum, job) => sum + job.text.length, 0);
-  const wanted = threads ?? (text >= minTextForWorkers ? availableParallelism() : 1);
-  const count = Math.min(wanted, Math.ceil(jobs.length / seedsPerWorker), maxWorkers);
-  if (extractor || count < 2) {
+export async function extractAll(
+  jobs: Job[],
+  onDone: () => void,
+  threads?: number,
+  extractor?: Extractor,
+  budget: Budget = { timeMs: defaultSeedTimeLimitMs, memoryMb: defaultSeedMemoryMb },
+  workerModule?: URL,
+): Promise<JobResult[]> {
+  if (extractor)
     return jobs.map((job) => {
-      const result = runJob(job, extractor ?? extract);
+      const result = runJob(job, extractor);
       onDone();
       return result;
     });
-  }
-  const results: JobResult[] = new Array(jobs.length);
+  if (!jobs.length) return [];
+  const text = jobs.reduce((sum, job) => sum + job.text.length, 0);
+  const wanted = threads ?? (text >= minTextForWorkers ? availableParallelism() : 1);
+  const count = Math.max(1, Math.min(wanted, Math.ceil(jobs.length / seedsPerWorker), maxWorkers));
+  const results = new Map<number, JobResult>();
   let next = 0;
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./extract-worker.ts', import.meta.url)));
+  const take = (): Extractor_ => {
+    const i = workerModule ? -1 : idle.findIndex((w) => w.memoryMb === budget.memoryMb);
+    const w = i >= 0 ? idle.splice(i, 1)[0] : startWorker(budget.memoryMb, workerModule);
+    w.worker.ref();
+    return w;
+  };
+  const kept: Extractor_[] = [];
+  /** One lane: a worker at a time, replaced when it is stopped or dies. */
+  const lane = async (): Promise<void> => {
+    let w: Extractor_ | undefined;
+    while (next < jobs.length) {
+      w ??= take();
+      try {
+        await w.ready;
+      } catch (error) {
+        await w.worker.terminate();
+        throw error;
+      }
+      if (next >= jobs.length) break; // another lane took the last job while this worker loaded
+      const job = jobs[next++];
+      const current = w;
+      let broken = true;
+      const result = await new Promise<JobResult>((resolve) => {
+        const timer = setTimeout(() => finish({ index: job.index, overBudget: 'time' }), budget.timeMs);
+        const finish = (r: JobResult) => {
+          clearTimeout(timer);
+          current.worker.off('message', onMessage);
+          current.worker.off('error', onError);
+          current.worker.off('exit', onExit);
+          resolve(r);
+        };
+        const onMessage = (r: JobResult) => {
+          broken = false;
+          finish(r);
+        };
+        const onError = (error: Error & { code?: string }) =>
+          finish(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { index: job.index, overBudget: 'memory' } : { index: job.index, crash: { message: error.message, stack: error.stack ?? error.message } });
+        const onExit = (code: number) => finish({ index: job.index, crash: { message: `the extraction worker stopped (exit code ${code})`, stack: '' } });
+        current.worker.on('message', onMessage);
+        current.worker.on('error', onError);
+        current.worker.on('exit', onExit);
+        current.worker.postMessage(job);
+      });
+      if (broken) {
+        // Stopped or broken: never reuse it.
+        await current.worker.terminate();
+        w = undefined;
+      }
+      results.set(job.index, result);
+      onDone();
+    }
+    if (w) kept.push(w);
+  };
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= jobs.length) return resolve();
-              worker.postMessage(jobs[next++]);
-            };
-            worker.on('message', (result: JobResult) => {
-              results[result.index] = result;
-              onDone();
-              feed();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`extraction worker stopped (exit code ${code})`)));
-            feed();
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: count }, lane));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const w of kept) {
+      if (workerModule) await w.worker.terminate();
+      else {
+        w.worker.unref();
+        idle.push(w);
+      }
+    }
   }
-  return results;
+  return jobs.map((job) => results.get(job.index)!);
 }

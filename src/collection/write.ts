@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import type { ContentFile } from './validate.ts';
@@ -37,22 +37,67 @@ export function killPoint(stage: string): void {
   if (process.env.EXPLAINER_TEST_KILL_AT === stage) process.kill(process.pid, 'SIGKILL');
 }
 
+/** Test hook: waits at a named stage (`EXPLAINER_TEST_PAUSE_AT=stage`, `EXPLAINER_TEST_PAUSE_MS`), saying so on stderr. */
+export async function pausePoint(stage: string): Promise<void> {
+  if (process.env.EXPLAINER_TEST_PAUSE_AT !== stage) return;
+  process.stderr.write(`explainer: test pause at ${stage}\n`);
+  await new Promise((r) => setTimeout(r, Number(process.env.EXPLAINER_TEST_PAUSE_MS ?? 3000)));
+}
+
+/** Test hook: fails a file-system step as a permission error would (`EXPLAINER_TEST_FAIL_AT=stage`); root ignores permissions. */
+function failPoint(stage: string, path: string): void {
+  if (process.env.EXPLAINER_TEST_FAIL_AT === stage) throw Object.assign(new Error(`EACCES: permission denied, rename '${path}'`), { code: 'EACCES', path, syscall: 'rename' });
+}
+
+/** The file in a swap directory that says it is not committed: while it is there, a rollback restores the old targets. */
+const journalName = 'journal.json';
+
 /**
- * Puts staged directories in place of their targets (all in `root`), all or nothing: the old
- * targets move into a swap directory, the staged ones move in, and moving the swap directory into
- * the cache folder commits. A build killed before that commit is rolled back by `recover`.
+ * Puts staged directories in place of their targets (all in `root`), all or nothing, in two
+ * steps. First a swap directory gets a journal naming every target, then the old targets move into
+ * it and the staged ones into their place; any failure there moves everything back at once. Then
+ * deleting the journal commits, and the old trees go to the cache folder to be deleted in the
+ * background. A build killed before the commit is rolled back by `recover`: there is always either
+ * the old pair or the new one, never neither.
  */
 export async function swapIn(root: string, pairs: { staged: string; target: string }[]): Promise<void> {
   const swap = join(root, `${prefix}swap-${process.pid}-`);
-  // Committing moves the old trees out of sight, into the cache folder, to be deleted there.
-  const done = join(root, '.cache', `trash-${process.pid}-${++swaps}`);
-  await mkdir(dirname(done), { recursive: true });
+  await pausePoint('swap');
   await rm(swap, { recursive: true, force: true });
   await mkdir(swap);
-  for (const { target } of pairs) if (await exists(target)) await rename(target, join(swap, basename(target)));
-  killPoint('swapping');
-  for (const { staged, target } of pairs) await rename(staged, target);
-  await rename(swap, done);
+  const journal = join(swap, journalName);
+  await writeFile(journal, JSON.stringify({ targets: pairs.map((p) => basename(p.target)) }));
+  const moved: string[] = [];
+  const placed: { staged: string; target: string }[] = [];
+  try {
+    for (const { target } of pairs)
+      if (await exists(target)) {
+        failPoint(`swap-${basename(target)}`, target);
+        await rename(target, join(swap, basename(target)));
+        moved.push(target);
+      }
+    killPoint('swapping');
+    for (const pair of pairs) {
+      await rename(pair.staged, pair.target);
+      placed.push(pair);
+    }
+  } catch (error) {
+    for (const { staged, target } of placed.reverse()) await rename(target, staged);
+    for (const target of moved.reverse()) await rename(join(swap, basename(target)), target);
+    await rm(swap, { recursive: true, force: true });
+    throw error;
+  }
+  killPoint('swapped');
+  await unlink(journal); // the commit
+  // The old trees out of sight, into the cache folder, to be deleted there; if that fails, here.
+  const done = join(root, '.cache', `trash-${process.pid}-${++swaps}-${Date.now().toString(36)}`);
+  try {
+    await mkdir(dirname(done), { recursive: true });
+    await rename(swap, done);
+  } catch {
+    await rm(swap, { recursive: true, force: true }).catch(() => {});
+    return;
+  }
   removeInBackground(done);
 }
 
@@ -62,7 +107,7 @@ export async function swapIn(root: string, pairs: { staged: string; target: stri
  * did not get to finish.
  */
 function removeInBackground(dir: string): void {
-  spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' }).unref();
+  spawn(process.execPath, ['-e', 'try { require("node:fs").rmSync(process.argv[1], { recursive: true, force: true }) } catch {}', dir], { detached: true, stdio: 'ignore' }).unref();
 }
 
 function alive(pid: number): boolean {
@@ -75,33 +120,109 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Cleans up after builds that were killed: an uncommitted swap is rolled back (the previous
- * targets return), staged and committed-but-not-deleted directories are removed.
+ * Cleans up after builds that were killed: an uncommitted swap (its journal still there) is rolled
+ * back, the previous targets return; staged and committed directories are removed. Returns
+ * warnings for what could not be removed (a later build tries again; it never blocks one).
  */
-export async function recover(root: string): Promise<void> {
+export async function recover(root: string): Promise<string[]> {
+  const warnings: string[] = [];
   let names: string[];
   try {
     names = await readdir(root);
   } catch {
-    return;
+    return warnings;
   }
+  const remove = async (dir: string) => {
+    try {
+      await rm(dir, { recursive: true, force: true });
+    } catch (error) {
+      warnings.push(`could not delete ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}) — delete it by hand; builds go on meanwhile`);
+    }
+  };
   for (const name of names.sort()) {
     const match = leftover.exec(name);
     if (!match || (Number(match[2]) !== process.pid && alive(Number(match[2])))) continue;
     const dir = join(root, name);
-    if (match[1] === 'swap')
-      for (const old of await readdir(dir)) {
-        await rm(join(root, old), { recursive: true, force: true });
-        await rename(join(dir, old), join(root, old));
+    if (match[1] === 'swap') {
+      const journal = await readFile(join(dir, journalName), 'utf8').then((t) => JSON.parse(t) as { targets: string[] }, () => null);
+      if (journal) {
+        // Not committed: every target goes back to what it was before (or away, if there was none).
+        for (const target of journal.targets) {
+          if (basename(target) !== target) continue;
+          const old = join(dir, target);
+          const hadOld = await lstat(old).then(() => true, () => false);
+          await rm(join(root, target), { recursive: true, force: true });
+          if (hadOld) await rename(old, join(root, target));
+        }
       }
-    await rm(dir, { recursive: true, force: true });
+    }
+    await remove(dir);
   }
   // Old trees whose deletion did not finish.
   const cache = join(root, '.cache');
   for (const name of await readdir(cache).catch(() => [] as string[])) {
-    const trash = /^trash-(\d+)-\d+$/.exec(name);
-    if (trash && (Number(trash[1]) === process.pid || !alive(Number(trash[1])))) await rm(join(cache, name), { recursive: true, force: true });
+    const trash = /^trash-(\d+)-/.exec(name);
+    if (trash && (Number(trash[1]) === process.pid || !alive(Number(trash[1])))) await remove(join(cache, name));
   }
+  return warnings;
+}
+
+/** Where the build cannot write, checked before it touches anything: the reason, or null. */
+export async function checkWritable(dir: string, create: boolean): Promise<string | null> {
+  try {
+    const stat = await lstat(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (stat && !stat.isDirectory()) return stat.isSymbolicLink() ? 'it is a symbolic link, not a folder' : 'it is not a folder';
+    if (!stat) {
+      if (!create) return null;
+      await mkdir(dir, { recursive: true });
+    }
+    // A real write, not access(): it also catches read-only file systems and ACLs.
+    const probe = join(dir, `${prefix}probe-${process.pid}`);
+    const handle = await open(probe, 'w');
+    await handle.close();
+    await unlink(probe);
+    return null;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return e.code === 'EACCES' || e.code === 'EPERM' ? `${e.code}: permission denied` : e.code === 'EROFS' ? 'EROFS: read-only file system' : (e.code ?? e.message);
+  }
+}
+
+const lockName = join('.cache', 'build.lock');
+
+/**
+ * Takes the build lock of `root`: a file holding the owner's pid, created exclusively. A lock whose
+ * owner is gone is stale and taken over. Returns a release function, or the pid of the live owner.
+ */
+export async function tryLock(root: string): Promise<{ release(): Promise<void> } | { owner: number }> {
+  const file = join(root, lockName);
+  await mkdir(dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      // A stale lock taken over by two builds at once: only the last writer holds it.
+      if ((await readFile(file, 'utf8')).trim() !== String(process.pid)) continue;
+      return {
+        async release() {
+          const owner = await readFile(file, 'utf8').catch(() => '');
+          if (owner.trim() === String(process.pid)) await unlink(file).catch(() => {});
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) return { owner: pid };
+      // Stale (its build was killed), or torn while being written: take it over.
+      if (!pid) await new Promise((r) => setTimeout(r, 50));
+      const again = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (again === pid) await unlink(file).catch(() => {});
+    }
+  }
+  const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+  return { owner: pid || 0 };
 }
 
 /**

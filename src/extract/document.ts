@@ -111,28 +111,99 @@ function readFrontmatter(node: RootContent | undefined, reporter: Reporter): Fro
   for (const key of frontmatterFields) {
     const value = (data as Record<string, unknown>)[key];
     if (value == null) continue;
+    const at = offset + Math.max(0, node.value.indexOf(`${key}:`));
     if (value instanceof Date) fields[key] = value.toISOString().slice(0, 10);
     else if (typeof value === 'string' || (key === 'date' && typeof value === 'number')) fields[key] = String(value).trim();
-    else
-      reporter.report('error', 'frontmatter', `frontmatter field \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : typeof value} — quote it`, offset + Math.max(0, node.value.indexOf(`${key}:`)));
+    else reporter.report('error', 'frontmatter', `frontmatter field \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : typeof value} — quote it`, at);
+    if (key === 'date' && fields.date != null && !isRealDate(fields.date)) {
+      reporter.report('error', 'frontmatter', `frontmatter \`date\` "${fields.date}" is not a real date — write it as YYYY-MM-DD`, at);
+      delete fields.date;
+    }
   }
   return fields;
 }
 
-/** Plain text of a Markdown block, markup stripped. */
-function plain(node: RootContent): string {
-  if ('value' in node && node.type !== 'html') return node.value;
-  if (node.type === 'break') return ' ';
-  if ('children' in node) return (node.children as RootContent[]).map(plain).join('');
-  return '';
+/**
+ * A date that looks like an ISO date (`2026-02-28`, `2026-02`, `2026-02-28T10:00Z`) must be a real
+ * one; free text ("Spring 2024") is kept as written.
+ */
+export function isRealDate(date: string): boolean {
+  const iso = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(date);
+  if (!iso) return !/^\d{4}-\d/.test(date) && !/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(date);
+  const [, y, m, d, hh, mm, ss] = iso.map((x) => (x == null ? undefined : Number(x)));
+  if (m! < 1 || m! > 12) return false;
+  if (d != null) {
+    const days = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
+    if (d < 1 || d > days || !/^\d{4}-\d{2}-\d{2}/.test(date)) return false;
+  }
+  return (hh == null || hh < 24) && (mm == null || mm < 60) && (ss == null || ss < 60);
 }
 
-/** The blocks a reader sees as paragraphs: headings, paragraphs, list items, quoted paragraphs. */
+/** Plain text of a Markdown block, markup stripped (iteratively: nesting depth costs no stack). */
+function plain(root: RootContent): string {
+  let out = '';
+  const stack: RootContent[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if ('value' in node && node.type !== 'html') out += node.value;
+    else if (node.type === 'break') out += ' ';
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
+  }
+  return out;
+}
+
+/** The blocks a reader sees as paragraphs: headings, paragraphs, list items, quoted paragraphs, HTML blocks. */
 function blocks(nodes: RootContent[]): RootContent[] {
-  return nodes.flatMap((node) => {
-    if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'code') return [node];
-    if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') return blocks(node.children as RootContent[]);
-    return [];
+  const out: RootContent[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'code' || node.type === 'html') out.push(node);
+    else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote')
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
+  }
+  return out;
+}
+
+const blockTag = /<\/?(?:p|div|section|article|aside|header|footer|main|blockquote|figure|figcaption|li|ul|ol|dl|dt|dd|h[1-6]|table|tr|td|th|pre|br|hr)\b[^>]*>/gi;
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+
+/**
+ * The text of an HTML block: tags removed, block-level tags ending paragraphs, common entities
+ * decoded. Comments, scripts and styles are not text: what they hide is dropped with a warning.
+ */
+function htmlParagraphs(html: string, at: number, reporter: Reporter): string[] {
+  const hidden = /<!--[\s\S]*?(?:-->|$)|<(script|style|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+  for (const m of html.matchAll(hidden))
+    if (/[\p{L}\p{N}]/u.test(m[0].replace(/^<!--|-->$/g, '').replace(/<[^>]*>/g, '')))
+      reporter.report('warning', 'html-dropped', `text inside ${m[0].startsWith('<!--') ? 'an HTML comment' : `a <${m[1]}> element`} is not shown and was left out`, at + m.index!);
+  return html
+    .replace(hidden, '\n')
+    .replace(blockTag, '\n')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : all;
+      }
+      return entities[name.toLowerCase()] ?? all;
+    })
+    .split('\n');
+}
+
+/**
+ * Markdown that costs the parser quadratic time: long runs of emphasis markers (`*_*_…`, `****…`).
+ * Each is reported as an error and blanked (same length, so offsets hold) before parsing.
+ */
+const maxEmphasisRun = 64;
+function defuseEmphasis(source: string, reporter: Reporter): string {
+  return source.replace(/[*_]{65,}/g, (run, at: number) => {
+    const lineStart = source.lastIndexOf('\n', at) + 1;
+    const lineEnd = source.indexOf('\n', at);
+    // A thematic break (a line of only markers) is harmless.
+    if (/^[ \t]*[*_]+[ \t]*$/.test(source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd)) && !/[*][_]|[_][*]/.test(run)) return run;
+    reporter.report('error', 'markdown-nesting', `${run.length} emphasis markers (* and _) in a row, more than ${maxEmphasisRun} — Markdown nested this deeply takes too long to parse; remove them, or save the seed as .txt`, at);
+    return ' '.repeat(run.length);
   });
 }
 
@@ -141,7 +212,16 @@ function blocks(nodes: RootContent[]): RootContent[] {
  * text is the headline and the blocks' plain text, one per line, so offsets stay simple.
  */
 function readMarkdown(seed: SeedInput, source: string, reporter: Reporter): ExtractedArticle {
-  const tree = markdownReader().parser.parse(source) as Root;
+  let tree: Root;
+  try {
+    tree = markdownReader().parser.parse(defuseEmphasis(source, reporter)) as Root;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    reporter.report('error', 'markdown-nesting', 'the Markdown is nested too deeply to read (block quotes or lists thousands of levels deep) — flatten it, or save the seed as .txt', 0);
+    tree = { type: 'root', children: [] };
+  }
+  if (/^---[ \t]*\n/.test(source) && tree.children[0]?.type !== 'yaml')
+    reporter.report('error', 'frontmatter', 'the frontmatter block is not closed — end it with a line of `---` (or remove the opening `---`)', 0);
   const meta = readFrontmatter(tree.children[0], reporter);
   const body = blocks(tree.children);
   let titleText = meta.title ?? '';
@@ -149,7 +229,11 @@ function readMarkdown(seed: SeedInput, source: string, reporter: Reporter): Extr
   if (!titleText && firstHeading) titleText = plain(firstHeading).trim();
   const kept = body
     .filter((n) => !(n === firstHeading && plain(n).trim() === titleText))
-    .map((n) => ({ text: plain(n).replace(/\s+/g, ' ').trim(), source: n.position?.start.offset ?? 0 }))
+    .flatMap((n) => {
+      const at = n.position?.start.offset ?? 0;
+      if (n.type === 'html') return htmlParagraphs(n.value, at, reporter).map((text) => ({ text: text.replace(/\s+/g, ' ').trim(), source: at }));
+      return [{ text: plain(n).replace(/\s+/g, ' ').trim(), source: at }];
+    })
     .filter((b) => b.text && !blankLine.test(b.text));
   let titleSource = firstHeading?.position?.start.offset ?? 0;
   if (!titleText && kept.length) ({ text: titleText, source: titleSource } = kept.shift()!);

@@ -1,5 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { watchSeeds } from '../../src/collection/dev.ts';
 import { defaultMaxSeedBytes } from '../../src/collection/read-seed.ts';
@@ -27,5 +29,70 @@ it('rebuilds content/ in place when a seed is saved, and keeps it when the seed 
     expect(await title()).toBe('Second headline');
   } finally {
     watcher.close();
+  }
+});
+
+it('goes on when seeds/ is replaced, a FIFO appears or a seed breaks', { timeout: 60_000 }, async () => {
+  const root = await project({ 'a.txt': 'First headline\nBody.' });
+  let err = '';
+  const codes: number[] = [];
+  let waiting: (code: number) => void = () => {};
+  const next = () => new Promise<number>((resolve) => (waiting = resolve));
+  const watcher = watchSeeds(
+    { root, contentOnly: true, skipInvalid: false, maxSeedBytes: defaultMaxSeedBytes, verbose: false, mode: 'sync', stdout: { write: () => {} }, stderr: { write: (t) => void (err += t) } },
+    (code) => (codes.push(code), waiting(code)),
+  );
+  const title = async (name = 'a') => JSON.parse(await readFile(join(root, 'content', 'articles', `${name}.json`), 'utf8')).title;
+  try {
+    // seeds/ replaced by a new folder (as `git checkout` or a sync tool may do).
+    let done = next();
+    await rename(join(root, 'seeds'), join(root, 'seeds-old'));
+    await mkdir(join(root, 'seeds'));
+    await writeFile(join(root, 'seeds', 'a.txt'), 'Replaced headline\nBody.');
+    expect(await done).toBe(0);
+    expect(await title()).toBe('Replaced headline');
+    // Edits in the new folder are seen.
+    done = next();
+    await writeFile(join(root, 'seeds', 'a.txt'), 'Edited headline\nBody.');
+    expect(await done).toBe(0);
+    expect(await title()).toBe('Edited headline');
+    // A FIFO: the rebuild ends with an error naming it; nothing hangs.
+    done = next();
+    expect(spawnSync('mkfifo', [join(root, 'seeds', 'pipe.txt')]).status).toBe(0);
+    expect(await done).toBe(1);
+    expect(err).toMatch(/pipe\.txt:1:1: error: a named pipe \(FIFO\), not a regular file/);
+    done = next();
+    await rm(join(root, 'seeds', 'pipe.txt'));
+    await writeFile(join(root, 'seeds', 'b.txt'), 'Second article\nBody.');
+    expect(await done).toBe(0);
+    expect(await title('b')).toBe('Second article');
+  } finally {
+    watcher.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+it('explainer dev stops on SIGTERM, even with a FIFO in seeds/', { timeout: 90_000 }, async () => {
+  const root = await project({ 'a.txt': 'First headline\nBody.' });
+  expect(spawnSync('mkfifo', [join(root, 'seeds', 'pipe.txt')]).status).toBe(0);
+  const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+  const dev = spawn(process.execPath, [cli, 'dev', '--skip-invalid'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let out = '';
+    const built = new Promise<void>((resolve) => {
+      const on = (d: Buffer) => ((out += d), /built content\//.test(out) && resolve());
+      dev.stdout.on('data', on);
+      dev.stderr.on('data', on);
+    });
+    const exited = new Promise<number | null>((resolve) => dev.on('close', (code, signal) => resolve(code ?? (signal ? 143 : null))));
+    await built;
+    expect(out).toMatch(/pipe\.txt:1:1: error: a named pipe/);
+    const sent = Date.now();
+    dev.kill('SIGTERM');
+    expect(await exited).not.toBeNull();
+    expect(Date.now() - sent).toBeLessThan(10_000);
+  } finally {
+    dev.kill('SIGKILL');
+    await rm(root, { recursive: true, force: true });
   }
 });

@@ -136,10 +136,10 @@ describe('merge', () => {
     expect(notes).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no visible characters') })]);
   });
 
-  it('reports a local id the extractor left dangling as an error naming the seed', () => {
+  it('reports a local id the extractor left dangling as a warning naming the seed (the reference is dropped)', () => {
     const e = fixture('x.txt', 'T\n"Hello," he said.', { quotes: [{ id: 'q1', text: 'Hello,', speaker: 'a9' }] });
     const { notes } = merge([{ seed: 'x.txt', extraction: e }]);
-    expect(notes).toEqual([expect.objectContaining({ seed: 'x.txt', severity: 'error', message: expect.stringContaining('actor "a9"') })]);
+    expect(notes).toEqual([expect.objectContaining({ seed: 'x.txt', severity: 'warning', message: expect.stringContaining('actor "a9"') })]);
   });
 
   it('keeps slugs of existing entities when a seed is added', () => {
