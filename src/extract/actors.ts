@@ -4,6 +4,7 @@ import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
 import { agreementHeads, englishWords, functionWords, isGenericInstitution, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
 import { wordsWrittenLower } from './tokens.ts';
+import { firstIndexAtOrAfter } from './bisect.ts';
 
 /** A name mention, once assigned to its actor. */
 export interface ActorMention extends NameMention {
@@ -280,12 +281,18 @@ const maleWords = /\b(he|his|him|mr|king|prince|chairman|spokesman|congressman|b
 function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<NameMention, Cluster>): { actors: Actor[]; mentions: ActorMention[] } {
   const taken = new Set<string>();
   const ids = new Map<Cluster, string>();
-  const sorted = [...clusters].sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+  const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
+  const sorted = [...clusters].sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
   for (const c of sorted) ids.set(c, uniqueId(localId(displayName(c), c.kind), taken));
+  const countryByCode = new Map<string, Cluster>();
+  for (const c of sorted) if (c.kind === 'country' && c.countryCode && !countryByCode.has(c.countryCode)) countryByCode.set(c.countryCode, c);
   const countryId = (code: string | undefined) => {
-    const c = sorted.find((x) => x.kind === 'country' && x.countryCode === code);
+    const c = code ? countryByCode.get(code) : undefined;
     return c ? ids.get(c)! : null;
   };
+  const people = mentionIndex(sorted.filter((c) => c.kind === 'person'));
+  const bodies = mentionIndex(sorted.filter((c) => c.kind === 'country' || c.kind === 'organization'));
+  const order = new Map(sorted.map((c, i) => [c, i]));
   // "the government" of an article is its main country's, whatever article it is in.
   const mainCountry = [...sorted].filter((c) => c.kind === 'country').sort((a, b) => b.mentions.length - a.mentions.length)[0];
   const mainCountryId = mainCountry ? ids.get(mainCountry)! : null;
@@ -295,7 +302,7 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
     const roleText = roles.map((r) => r.text).join(' ');
     let gender = c.gender;
     if (!gender && c.kind === 'person')
-      gender = femaleWords.test(roleText) ? 'female' : maleWords.test(roleText) ? 'male' : pronounAfter(article, c, sorted);
+      gender = femaleWords.test(roleText) ? 'female' : maleWords.test(roleText) ? 'male' : pronounAfter(article, c, people);
     return {
       id: ids.get(c)!,
       name,
@@ -305,7 +312,7 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
       affiliation:
         c.kind === 'country'
           ? null
-          : (affiliationOf(article, c, sorted, ids) ??
+          : (affiliationOf(article, c, bodies, order, ids) ??
             countryId(c.kind === 'place' ? c.countryCode : roleCountry(roles)) ??
             (isGenericInstitution(name) ? mainCountryId : null)),
       gender,
@@ -329,11 +336,19 @@ function roleCountry(roles: Role[]): string | undefined {
   return undefined;
 }
 
+/** Every mention of some clusters with its cluster, in text order: for lookups by position. */
+type MentionIndex = { start: number; end: number; cluster: Cluster }[];
+
+function mentionIndex(clusters: Cluster[]): MentionIndex {
+  return clusters.flatMap((cluster) => cluster.mentions.map((m) => ({ start: m.start, end: m.end, cluster }))).sort((a, b) => a.start - b.start);
+}
+
 /** The gender of the first he/she/his/her after a person's mentions, before anyone else is named. */
-function pronounAfter(article: ExtractedArticle, c: Cluster, all: Cluster[]): 'male' | 'female' | null {
-  const others = all.filter((o) => o !== c && o.kind === 'person').flatMap((o) => o.mentions.map((m) => m.start));
+function pronounAfter(article: ExtractedArticle, c: Cluster, people: MentionIndex): 'male' | 'female' | null {
   for (const m of c.mentions) {
-    const next = Math.min(m.end + 300, ...others.filter((at) => at > m.end));
+    let next = m.end + 300;
+    for (let k = firstIndexAtOrAfter(people, m.end + 1, (x) => x.start); k < people.length && people[k].start < next; k++)
+      if (people[k].cluster !== c) next = people[k].start;
     const window = article.text.slice(m.end, next).replace(/["“][^"”]*["”]/g, ' ');
     const pronoun = /\b(he|his|him|she|her)\b/i.exec(window);
     if (pronoun) return /^(she|her)$/i.test(pronoun[1]) ? 'female' : 'male';
@@ -352,13 +367,18 @@ function displayName(c: Cluster): string {
 }
 
 /** The country or organisation named in a person's title ("Kenyan Ambassador" → Kenya). */
-function affiliationOf(article: ExtractedArticle, c: Cluster, all: Cluster[], ids: Map<Cluster, string>): string | null {
+function affiliationOf(article: ExtractedArticle, c: Cluster, bodies: MentionIndex, order: Map<Cluster, number>, ids: Map<Cluster, string>): string | null {
   for (const m of c.mentions) {
     const role = m.role;
     // In the title before the name, or in an apposition after it ("X, Iran's new president").
     if (!role && !/^,\s+\S+['’]s\s/.test(article.text.slice(m.end, m.end + 40))) continue;
     const window = role ?? { start: m.end, end: Math.min(article.text.length, m.end + 60) };
-    const inside = all.find((o) => o !== c && (o.kind === 'country' || o.kind === 'organization') && o.mentions.some((x) => x.start >= window.start && x.end <= window.end));
+    // Of the bodies named inside the window, the one named first in the article.
+    let inside: Cluster | undefined;
+    for (let k = firstIndexAtOrAfter(bodies, window.start, (x) => x.start); k < bodies.length && bodies[k].start < window.end; k++) {
+      const o = bodies[k].cluster;
+      if (o !== c && bodies[k].end <= window.end && (!inside || order.get(o)! < order.get(inside)!)) inside = o;
+    }
     if (inside) return ids.get(inside)!;
   }
   return null;

@@ -1,5 +1,6 @@
 import type { ActorKind, ExtractedArticle, Span } from './types.ts';
 import { isPossessive, isWord, tokenize, wordsWrittenLower, type Token } from './tokens.ts';
+import { firstIndexAtOrAfter } from './bisect.ts';
 import { countryByDemonym, countryByName, givenName, placeByName, type Country } from './gazetteer.ts';
 import {
   englishWords, functionWords, honorifics, mediaHeads, mediaNames, mediaNouns, mediaOpeners, months, nameConnectors,
@@ -160,7 +161,7 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
   }
 
   function emit(m: Omit<NameMention, 'name'> & { name?: string }, tokens: Token[]) {
-    const after = tokens.find((t) => t.start >= m.end);
+    const after = tokens[firstIndexAtOrAfter(tokens, m.end, (t) => t.start)];
     const name = m.name ?? text.slice(m.start, m.end);
     mentions.push({ ...m, name, possessive: isPossessive(after) && after!.start === m.end });
   }

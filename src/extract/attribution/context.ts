@@ -6,6 +6,7 @@ import type { QuoteSpan } from '../quote-spans.ts';
 import type { Reporter } from '../diagnostics.ts';
 import type { Token } from '../tokens.ts';
 import { titleAbbreviations } from '../lexicon.ts';
+import { lastIndexAtOrBefore } from '../bisect.ts';
 import type { AttributionRule } from '../../schema/vocab.ts';
 
 export interface Context {
@@ -35,19 +36,6 @@ export interface Speaker {
   mention: string | null;
   rule: AttributionRule;
   confidence: number;
-}
-
-/** The index of the last item whose key is at or before `at` (items sorted by key), or -1. */
-function lastIndexAtOrBefore<T>(items: T[], at: number, key: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]) <= at) [found, lo] = [mid, mid + 1];
-    else hi = mid - 1;
-  }
-  return found;
 }
 
 export function createContext(article: ExtractedArticle, spans: QuoteSpan[], actors: Actor[], mentions: ActorMention[], reporter: Reporter): Context {

@@ -148,9 +148,9 @@ function firstResolved(ctx: Context, cues: Cue[], at: number): { cue: Cue; speak
 
 /** A sentence that is only a cue: a few words of subject, a reporting verb, a few after ("Ann Berg said on Monday."). */
 function isBareCue(sentence: string): boolean {
-  const words = sentence.match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
+  const words: string[] = sentence.match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
   const verb = words.findIndex((w) => reportingVerbs.has(w));
-  return !/["“”]/.test(sentence) && words.length <= 8 && verb > 0 && verb <= 4 && words.length - verb <= 4 && !/^(he|she|it|they)$/i.test(words[0] ?? '') === true && !words.includes('that');
+  return !/["“”]/.test(sentence) && words.length <= 8 && verb > 0 && verb <= 4 && words.length - verb <= 4 && !/^(he|she|it|they)$/i.test(words[0]) && !words.includes('that');
 }
 
 /** A title in quotation marks ("Cowboys and Indians"): two to six capitalised words. */

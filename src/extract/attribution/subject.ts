@@ -164,7 +164,7 @@ function mostRecent(candidates: Actor[], at: number): Actor | undefined {
   let best: Actor | undefined;
   let bestAt = -1;
   for (const a of candidates) {
-    const last = Math.max(-1, ...a.mentions.filter((m) => m.start < at).map((m) => m.start));
+    const last = a.mentions.reduce((latest, m) => (m.start < at && m.start > latest ? m.start : latest), -1);
     if (last > bestAt) [best, bestAt] = [a, last];
   }
   return best ?? candidates[0];
