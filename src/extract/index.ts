@@ -22,9 +22,9 @@ export function extract(seed: SeedInput): Extraction {
   // An agreement's acronym ("AWST") is not an organisation.
   const agreementNames = new Set(agreements.flatMap((a) => [a.name, ...a.aliases]));
   const actors = built.actors.filter((a) => !agreementNames.has(a.name));
-  const mentions = built.mentions.filter((m) => actors.some((a) => a.id === m.actor));
-  // Every party is an actor of this output: drop those whose actor went with an agreement's name.
   const kept = new Set(actors.map((a) => a.id));
+  const mentions = built.mentions.filter((m) => kept.has(m.actor));
+  // Every party is an actor of this output: drop those whose actor went with an agreement's name.
   for (const a of agreements) a.parties = a.parties.filter((p) => kept.has(p));
   const quotes = attributeQuotes(article, spans, actors, mentions, reporter);
   for (const q of quotes)
