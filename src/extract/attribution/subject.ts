@@ -59,6 +59,9 @@ export function resolveSubject(ctx: Context, cue: Cue, at: number): Speaker | nu
     const subject = inside.find((m) => m.kind !== 'country' && m.kind !== 'place');
     return subject ? named(ctx, subject, phrase) : null;
   }
+  // "Ann Berg, who has long called it …": the name a relative pronoun refers to.
+  const antecedent = inside.find((m) => m.kind !== 'country' && m.kind !== 'place' && /^,\s+(?:who|which)\b/.test(text.slice(m.end, m.end + 8)));
+  if (antecedent && !/[,;]/.test(text.slice(antecedent.end + 2, last.end).replace(/,$/, ''))) return named(ctx, antecedent, phrase);
   // "said planetary scientist Ann Berg of the Polar Institute at a press conference": the person, not what follows.
   const firstPerson = inside.find((m) => m.kind === 'person');
   if (firstPerson && /^\s+(?:of|from|at|in|on|with)\s/.test(text.slice(firstPerson.end, firstPerson.end + 6))) return named(ctx, firstPerson, phrase);
