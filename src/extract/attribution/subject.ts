@@ -5,7 +5,8 @@ import type { ActorMention } from '../actors.ts';
 import { isWord, tokenize, type Token } from '../tokens.ts';
 import { countryByDemonym, countryByName } from '../gazetteer.ts';
 import { documentNouns, functionWords, titleHeads, titleWords, unnamedSourceHeads } from '../lexicon.ts';
-import { type Context, type Cue, type Speaker, named } from './context.ts';
+import { type Context, type Cue, type Speaker, named, sentenceAt } from './context.ts';
+import { clauseSubject } from './clause.ts';
 import { lemma } from './cues.ts';
 import { pronounGender, resolvePronoun } from './pronoun.ts';
 
@@ -54,6 +55,8 @@ export function resolveSubject(ctx: Context, cue: Cue, at: number): Speaker | nu
   const inside = outside.filter((m) => m.start >= start && m.end <= last.end && !m.possessive && (according || !followsPreposition(text, m)));
   const phrase = text.slice(start, last.end);
 
+  // "She defended the plan but admitted …": a verb joined by "but" or "and" shares the clause's subject.
+  if (/^(but|and|yet|then)$/i.test(last.text) && !according) return clauseSubject(ctx, sentenceAt(ctx, start), start);
   // "X did this whilst promising …": the main clause's subject speaks.
   if (/^(while|whilst|after|before|as|when|by|in|before|since|until)$/i.test(last.text)) {
     const subject = inside.find((m) => m.kind !== 'country' && m.kind !== 'place');
