@@ -139,6 +139,7 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   const code = snapshotProject(join(work, 'code'));
   // The commit the snapshot was taken from, not the one HEAD reaches while the run goes on.
+  const dirty = git(['status', '--porcelain', '--', 'src']) !== '';
   const commit = `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' plus uncommitted changes in src/' : ''}`;
   const corpusWords = new Map<number, number>();
   for (const size of sizes) {

@@ -78,17 +78,20 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
   const title = article.titleSpan;
   const titleMentions: ActorMention[] = [];
   if (title.end > title.start) {
-    const titleText = text.slice(title.start, title.end);
-    for (const [surface, actor] of [...surfaceActor].sort((a, b) => b[0].length - a[0].length)) {
-      if (surface.length < 2) continue;
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-      for (const x of titleText.matchAll(re)) {
-        const start = title.start + x.index!;
-        if (titleMentions.some((y) => y.start < start + surface.length && start < y.end)) continue;
-        titleMentions.push({ start, end: start + surface.length, sentence: -1, kind: byId.get(actor)!.kind, name: surface, actor });
+    // The longest run of up to six tokens that is an actor's surface, left to right: one lookup per
+    // run, not a pattern per actor.
+    const titleTokens = tokenize(text, title.start, title.end);
+    for (let i = 0; i < titleTokens.length; i++)
+      for (let n = Math.min(6, titleTokens.length - i); n > 0; n--) {
+        const start = titleTokens[i].start;
+        const end = titleTokens[i + n - 1].end;
+        const surface = text.slice(start, end);
+        const actor = surface.length >= 2 ? surfaceActor.get(surface) : undefined;
+        if (!actor) continue;
+        titleMentions.push({ start, end, sentence: -1, kind: byId.get(actor)!.kind, name: surface, actor });
+        i += n - 1;
+        break;
       }
-    }
-    titleMentions.sort((a, b) => a.start - b.start);
     bySentence.set(-1, titleMentions);
   }
   const allMentions = [...titleMentions, ...mentions];

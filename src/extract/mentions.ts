@@ -119,12 +119,12 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     // Headlines, captions and link lines in capitals or Title Case ("Read more: Acme Signs Borlo to Exclusive
     // Deal"): their capitals say nothing of names, so only names the gazetteers know are read there.
     const allCaps = words.length > 2 && words.filter((t) => /^[^\p{Ll}]+$/u.test(t.text)).length / words.length > 0.6;
-    // Title Case: every longer word capitalised, two of them ordinary words that are not title words ("Signs", "Exclusive"), unlike a sentence of titles and names ("Trade Minister Ann Berg").
+    // Title Case: every longer word capitalised, two of them ordinary words that are not title words
+    // ("Signs", "Exclusive"), unlike a sentence of titles and names ("Trade Minister Ann Berg").
     const long = words.filter((t) => t.text.length > 3 && !/^\d/.test(t.text));
-    const ordinary = long.filter(
-      (t) => englishWords.has(lower(t)) && !titleWords.has(lower(t)) && !organizationHeads.has(t.text) && !countryByDemonym(t.text) && !weekdays.has(t.text) && !months.has(t.text),
-    );
-    const titleCased = long.length >= 4 && long.every((t) => t.cap) && ordinary.length >= 2;
+    const ordinary = (t: Token) =>
+      englishWords.has(lower(t)) && !titleWords.has(lower(t)) && !organizationHeads.has(t.text) && !countryByDemonym(t.text) && !weekdays.has(t.text) && !months.has(t.text);
+    const titleCased = long.length >= 4 && long.every((t) => t.cap) && long.filter(ordinary).length >= 2;
     for (const run of capitalisedRuns(tokens, allCaps)) readRun(run, tokens, sentence, allCaps || titleCased);
   });
   findInstitutions();
