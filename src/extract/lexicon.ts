@@ -1,12 +1,33 @@
 // General lexicons of English news copy. Nothing here may name a person, quote or agreement
 // of a particular article.
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
-const require = createRequire(import.meta.url);
 const set = (words: string) => new Set(words.trim().split(/\s*\n\s*|\s*,\s*/).filter(Boolean));
 
-/** Lower-case English words: a capitalised word that is one of these may just open a sentence. */
-export const englishWords: Set<string> = new Set(require('an-array-of-english-words'));
+/**
+ * Lower-case English words: a capitalised word that is one of these may just open a sentence.
+ * The words of an-array-of-english-words, one a line in code-unit order (scripts/gen-words.ts),
+ * looked up by binary search over the file's text: no parsing at start-up.
+ */
+export const englishWords: Pick<ReadonlySet<string>, 'has'> = sortedLines(readFileSync(new URL('./data/english-words.txt', import.meta.url), 'latin1'));
+
+function sortedLines(text: string): Pick<ReadonlySet<string>, 'has'> {
+  return {
+    has(word: string): boolean {
+      let lo = 0; // start of the first line still in range
+      let hi = text.length; // end of the range: a line start, or the end of the text
+      while (lo < hi) {
+        const start = text.lastIndexOf('\n', ((lo + hi) >>> 1) - 1) + 1;
+        const end = text.indexOf('\n', start);
+        const line = text.slice(start, end);
+        if (line === word) return true;
+        if (line < word) lo = end + 1;
+        else hi = start;
+      }
+      return false;
+    },
+  };
+}
 
 /** Abbreviated titles written with a full stop before a name ("Gov. Ann Berg"): the stop ends no sentence. */
 export const titleAbbreviations = [
