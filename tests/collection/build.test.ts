@@ -6,7 +6,7 @@ import { recover, syncTree } from '../../src/collection/write.ts';
 import type { SeedInput } from '../../src/extract/index.ts';
 import { buildContent, fixture, project, runCli, snapshot, type Spec } from './helpers.ts';
 
-const articles = fileURLToPath(new URL('../../../shared/corpus/articles/', import.meta.url));
+const articles = fileURLToPath(new URL('../corpus/articles/', import.meta.url));
 
 /** An extractor whose actors, quotes and agreements the test decides, per seed file; counts its calls. */
 function fakeExtractor(specs: Record<string, Spec>) {

@@ -1,4 +1,4 @@
-// The whole of ../shared/corpus/articles/ plus the project's seeds: one build with no errors
+// The whole of tests/corpus/articles/ plus the project's seeds: one build with no errors
 // and nothing the schemas or the reference checks reject.
 import { cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { buildContent, project } from './helpers.ts';
 
-const articles = fileURLToPath(new URL('../../../shared/corpus/articles/', import.meta.url));
+const articles = fileURLToPath(new URL('../corpus/articles/', import.meta.url));
 const seeds = fileURLToPath(new URL('../../seeds/', import.meta.url));
 
 it('builds the whole corpus with zero errors and zero schema violations', async () => {

@@ -1,4 +1,4 @@
-// Every input of ../shared/corpus/nasty/ built in one project, as its README asks: the unusable
+// Every input of tests/corpus/nasty/ built in one project, as its README asks: the unusable
 // ones fail the build with a located one-line error (or are skipped and listed with
 // --skip-invalid); the odd-but-usable ones build, with warnings.
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleData, KnowledgeBase } from '../../src/collection/merge.ts';
 import { buildContent, project, snapshot } from './helpers.ts';
 
-const nasty = fileURLToPath(new URL('../../../shared/corpus/nasty/', import.meta.url));
+const nasty = fileURLToPath(new URL('../corpus/nasty/', import.meta.url));
 
 let root: string;
 let failed: Awaited<ReturnType<typeof buildContent>>;

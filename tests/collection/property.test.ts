@@ -10,7 +10,7 @@ import { decodeSeed } from '../../src/collection/read-seed.ts';
 import { validate } from '../../src/collection/validate.ts';
 import { extract } from '../../src/extract/index.ts';
 
-const dir = new URL('../../../shared/corpus/articles/', import.meta.url);
+const dir = new URL('../corpus/articles/', import.meta.url);
 const corpus = readdirSync(fileURLToPath(dir))
   .filter((n) => n.endsWith('.txt'))
   .slice(0, 12)

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSeed, firstInvalidUtf8, readSeed } from '../../src/collection/read-seed.ts';
 
-const nasty = new URL('../../../shared/corpus/nasty/', import.meta.url);
+const nasty = new URL('../corpus/nasty/', import.meta.url);
 const bytes = (...b: number[]) => new Uint8Array(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { project, runCli, snapshot } from './helpers.ts';
 
-const articles = fileURLToPath(new URL('../../../shared/corpus/articles/', import.meta.url));
+const articles = fileURLToPath(new URL('../corpus/articles/', import.meta.url));
 
 it('builds content/ and dist/ byte for byte the same twice, and keeps both when the site build fails', async () => {
   const roots = [await project(), await project()];
