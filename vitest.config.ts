@@ -10,7 +10,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: siteTests } },
       // The site's tests share test sites built once per run (fixture content and seeds); as its own
       // project, that build only happens when one of them runs.
-      { extends: true, test: { name: 'site', include: siteTests, globalSetup: ['tests/site/setup.ts'] } },
+      { extends: true, test: { name: 'site', include: siteTests, globalSetup: ['tests/site/setup.ts', 'tests/browser/chromium.ts'] } },
     ],
   },
 });

@@ -1,9 +1,10 @@
-// Browser tests' harness: a tiny static server for a built site, and Debian's Chromium via playwright-core.
+// Browser tests' harness: a tiny static server for a built site, and a Chromium (see chromium.ts) via playwright-core.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from './chromium.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,9 +33,11 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
 }
 
-export function launch(): Promise<Browser> {
+export async function launch(): Promise<Browser> {
+  const { executablePath, env } = await findChromium();
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath,
+    env: { ...process.env, ...env },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
