@@ -1,0 +1,41 @@
+// Every page of both built sites passes html-validate with the project's .htmlvalidate.json:
+// the recommended rules, tuned where the site means what it does — no-trailing-whitespace off
+// (Astro's template indentation, not content), long-title off (a page's title is its article's
+// own headline), and inline styles allowed for `background` (the relationship map's legend
+// swatches take the colour of their line from a CSS variable).
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { builtSites, root } from './paths.ts';
+
+const validator = new HtmlValidate(new FileSystemConfigLoader());
+
+const htmlFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(dir, f))
+    .sort();
+
+it('the configuration still finds real mistakes', async () => {
+  const page = `<!doctype html><html lang="en"><head><title>t</title></head><body>
+    <p id="a">one</p><p id="a">two</p><img src="x.png"><button>b</button><div><span></div></body></html>`;
+  const report = await validator.validateString(page, join(root, 'page.html'));
+  const rules = new Set(report.results.flatMap((r) => r.messages.map((m) => m.ruleId)));
+  for (const rule of ['no-dup-id', 'wcag/h37', 'no-implicit-button-type', 'close-order']) expect(rules).toContain(rule);
+});
+
+describe.each(builtSites())('$name', ({ dir, error }) => {
+  it('is valid HTML (html-validate)', async () => {
+    expect(error).toBe('');
+    const files = htmlFiles(dir);
+    expect(files.length).toBeGreaterThan(10);
+    const problems: string[] = [];
+    for (const file of files) {
+      const report = await validator.validateFile(file);
+      for (const r of report.results)
+        for (const m of r.messages) problems.push(`${relative(dir, file)}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
