@@ -3,19 +3,13 @@
 // (Astro's template indentation, not content), long-title off (a page's title is its article's
 // own headline), and inline styles allowed for `background` (the relationship map's legend
 // swatches take the colour of their line from a CSS variable).
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
+import { htmlFiles, readPages } from './html.ts';
 import { builtSites, root } from './paths.ts';
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
-
-const htmlFiles = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => join(dir, f))
-    .sort();
 
 it('the configuration still finds real mistakes', async () => {
   const page = `<!doctype html><html lang="en"><head><title>t</title></head><body>
@@ -32,10 +26,19 @@ describe.each(builtSites())('$name', ({ dir, error }) => {
     expect(files.length).toBeGreaterThan(10);
     const problems: string[] = [];
     for (const file of files) {
-      const report = await validator.validateFile(file);
-      for (const r of report.results)
-        for (const m of r.messages) problems.push(`${relative(dir, file)}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`);
+      const report = await validator.validateFile(join(dir, file));
+      for (const r of report.results) for (const m of r.messages) problems.push(`${file}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe.each(builtSites())('$name', ({ dir }) => {
+  it('credits the country and place data (ODbL, CC BY) in every page’s footer', () => {
+    for (const page of readPages(dir)) {
+      const footer = page.html.slice(page.html.indexOf('<footer'));
+      expect(footer, page.path).toContain('<a href="https://github.com/mledoze/countries">world-countries</a> (ODbL)');
+      expect(footer, page.path).toContain('<a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)');
+    }
   });
 });
