@@ -54,8 +54,8 @@ describe('a reader', () => {
     expect(pathOf(page)).toBe('/articles/northland-southia-trade-pact/#s-5');
     const target = page.locator(':target');
     expect(await target.innerText()).toContain('would cut tariffs');
-    const background = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    // Polled: on a loaded machine the stylesheet can still be loading when the click returns.
+    await expect.poll(() => target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
     expect(problems).toEqual([]);
     await page.close();
   });
