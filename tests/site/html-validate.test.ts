@@ -2,7 +2,9 @@
 // the recommended rules, tuned where the site means what it does — no-trailing-whitespace off
 // (Astro's template indentation, not content), long-title off (a page's title is its article's
 // own headline), and inline styles allowed for `background` (the relationship map's legend
-// swatches take the colour of their line from a CSS variable).
+// swatches take the colour of their line from a CSS variable). One finding is allowed where it is
+// made: the actor directory's filter (#actor-filter) is a live filter whose script cancels
+// submission, so it has no submit button (wcag/h32 stays on for every other form).
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { htmlFiles, readPages } from './html.ts';
 import { builtSites, root } from './paths.ts';
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
+const allowed = (m: { ruleId: string; selector: string | null }) => m.ruleId === 'wcag/h32' && m.selector === '#actor-filter';
 
 it('the configuration still finds real mistakes', async () => {
   const page = `<!doctype html><html lang="en"><head><title>t</title></head><body>
@@ -27,7 +30,7 @@ describe.each(builtSites())('$name', ({ dir, error }) => {
     const problems: string[] = [];
     for (const file of files) {
       const report = await validator.validateFile(join(dir, file));
-      for (const r of report.results) for (const m of r.messages) problems.push(`${file}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`);
+      for (const r of report.results) for (const m of r.messages) if (!allowed(m)) problems.push(`${file}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`);
     }
     expect(problems).toEqual([]);
   });
