@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extract } from './extract/index.ts';
 import type { Diagnostic, Extraction } from './extract/types.ts';
-import { decodeSeed, defaultMaxSeedBytes, formatBytes, readSeed, type DecodedSeed } from './collection/read-seed.ts';
+import { decodeSeed, defaultMaxSeedBytes, formatBytes, readSeed, shownName, type DecodedSeed } from './collection/read-seed.ts';
 import { formatText } from './format-text.ts';
 
 const usage = `usage: explainer <command> [options]
@@ -42,7 +42,8 @@ const devUsage = `usage: explainer dev [build options] [-- astro dev options]
 Builds content/ from seeds/, rebuilds it whenever a seed changes, and runs Astro's dev server on it.
 
 options:
-  --skip-invalid, --max-seed-size SIZE, --verbose   as for explainer build (see explainer build --help)
+  --skip-invalid, --max-seed-size SIZE,            as for explainer build (see explainer build --help)
+  --follow-symlinks, --seed-time-limit S, --verbose
   -h, --help                                        print this help
   -- OPTIONS                                        passed to astro dev, e.g. explainer dev -- --port 4000`;
 
@@ -85,13 +86,15 @@ interface ExtractOptions {
  */
 async function extractInput(file: string, o: ExtractOptions): Promise<Extraction | null> {
   const path = file === '-' ? o.name : relative(process.cwd(), file) || file;
-  const read = file === '-' ? await readStdin(o.maxBytes) : await readSeed(file, o.maxBytes);
+  // A file named on the command line is read even through a symbolic link: the user chose it.
+  const read = file === '-' ? await readStdin(o.maxBytes) : await readSeed(file, o.maxBytes, { followSymlinks: true });
+  const shown = shownName(path);
   if ('problem' in read) {
-    console.error(`${path}:${read.problem.line}:${read.problem.column}: error: ${read.problem.message}`);
+    console.error(`${shown}:${read.problem.line}:${read.problem.column}: error: ${read.problem.message}`);
     return null;
   }
   const result = extract({ path, text: read.text });
-  for (const d of result.diagnostics) if (o.verbose || d.severity !== 'info') console.error(formatDiagnostic(path, d));
+  for (const d of result.diagnostics) if (o.verbose || d.severity !== 'info') console.error(formatDiagnostic(shown, d));
   return result.diagnostics.some((d) => d.severity === 'error') ? null : result;
 }
 
