@@ -30,6 +30,13 @@ const extraCountryNames: Record<string, string[]> = {
   AE: ['UAE', 'U.A.E.'],
   CD: ['DRC', 'DR Congo'],
   NL: ['Holland'],
+  // Everyday names for countries the package knows by a newer or formal one.
+  TR: ['Turkey'],
+  CV: ['Cape Verde', 'Cabo Verde'],
+  MK: ['Macedonia'],
+  SZ: ['Swaziland'],
+  CG: ['Congo-Brazzaville'],
+  TL: ['East Timor'],
 };
 const extraDemonyms: Record<string, string[]> = {
   GB: ['British', 'English', 'Scottish', 'Welsh'],
@@ -44,6 +51,7 @@ const extraDemonyms: Record<string, string[]> = {
   PS: ['Palestinian'],
   SA: ['Saudi'],
   AF: ['Afghan'],
+  TR: ['Turkish'],
 };
 /** Alternative spellings that read as something else in running text. */
 const ambiguous = new Set(['Jersey', 'Man', 'US']);
@@ -67,6 +75,9 @@ for (const c of [...countries].sort((a, b) => Number(b.independent) - Number(a.i
 byName.set('US', byCode.get('US')!);
 
 export const countryByName = (name: string): Country | undefined => byName.get(name);
+
+/** The country a capital city is the capital of ("Oslo welcomed the ruling" speaks for Norway). */
+export const capitalOf = (name: string): Country | undefined => capitals.get(name);
 export const countryByDemonym = (word: string): Country | undefined => byDemonym.get(word);
 
 /** Continents, world regions and planets: places in no one country. */

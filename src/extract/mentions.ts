@@ -1,7 +1,7 @@
 import type { ActorKind, ExtractedArticle, Span } from './types.ts';
 import { isPossessive, isWord, tokenize, wordsWrittenLower, type Token } from './tokens.ts';
 import { firstIndexAtOrAfter } from './bisect.ts';
-import { countryByDemonym, countryByName, givenName, placeByName, type Country } from './gazetteer.ts';
+import { capitalOf, countryByDemonym, countryByName, givenName, placeByName, type Country } from './gazetteer.ts';
 import {
   englishWords, functionWords, honorifics, mediaHeads, mediaNames, mediaNouns, mediaOpeners, months, nameConnectors,
   organizationHeads, organizationNames, organizationNouns, organizationOpeners, reportingVerbs, surnameParticles, titleWords,
@@ -211,6 +211,16 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
     if (orgLookup(whole)) return emit({ ...base, ...span(0, run.length), kind: 'organization' }, tokens);
     const wholeCountry = countryByName(whole);
     if (wholeCountry) return emit({ ...base, ...span(0, run.length), kind: 'country', country: wholeCountry, name: wholeCountry.name }, tokens);
+    const wholeDemonym = countryByDemonym(whole);
+    if (wholeDemonym) return emit({ ...base, ...span(0, run.length), kind: 'country', country: wholeDemonym, demonym: true, name: wholeDemonym.name }, tokens);
+    // "Oslo welcomed the ruling": a capital that acts, not after "in" or "to", is its government.
+    const governing = capitalOf(whole);
+    const verbAfterName = /^\s+(\p{Ll}+)/u.exec(text.slice(run[run.length - 1].end, run[run.length - 1].end + 20))?.[1] ?? '';
+    if (governing && (/ed$/.test(verbAfterName) || reportingVerbs.has(verbAfterName)) && !/^(in|at|to|from|near|of|outside|around|via)$/i.test(before?.text ?? ''))
+      return emit({ ...base, ...span(0, run.length), kind: 'country', country: governing, name: governing.name }, tokens);
+    // "Lady Marsh of Elmhurst": a peer's name runs on through "of".
+    if (run.length > 3 && peerTitles.has(run[0].text) && run.some((t) => t.text === 'of'))
+      return emit({ ...base, ...span(1, run.length), kind: 'person', honorific: run[0].text, gender: honorifics.get(run[0].text) ?? null, evidence: 'honorific' }, tokens);
     const last = run[run.length - 1];
     // "… Water Sharing Treaty": an agreement, found elsewhere; the countries in its name are still mentions.
     if (agreementHeads.has(lower(last))) return readPrefix(run.slice(0, -1), tokens, sentence);
@@ -225,7 +235,9 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
 
     // Laws, studies, bills, days: not actors; but a first name and a surname that is such a word is a person ("Ann Day").
     const personNamedLikeAWork = run.length === 2 && givenName(run[0].text) !== undefined && !commonHere(run[0]);
-    if ((workHeads.has(last.text) && !personNamedLikeAWork) || workHeads.has(lower(next ?? last))) return;
+    // "World War II", "Summit 2": a work's head before a number is still a work.
+    const workHead = workHeads.has(last.text) || (/^(?:[IVX]+|\d+)$/.test(last.text) && workHeads.has(run[run.length - 2]?.text ?? ''));
+    if ((workHead && !personNamedLikeAWork) || workHeads.has(lower(next ?? last))) return;
 
     // Title words, then a name: a person even when an organisation opens the title ("Unesco General Conference President X").
     const tail = nameTail(run);
@@ -329,10 +341,11 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
   function readPrefix(prefix: Run, tokens: Token[], sentence: number) {
     for (let i = 0; i < prefix.length; ) {
       const t = prefix[i];
-      const demonym = countryByDemonym(t.text);
+      // "South African", "New Zealander": the longest demonym first.
+      const demonym = longest(prefix, i, text, countryByDemonym);
       if (demonym) {
-        emit({ sentence, start: t.start, end: t.end, kind: 'country', country: demonym, demonym: true, name: demonym.name }, tokens);
-        i++;
+        emit({ sentence, ...spanOf(prefix, i, demonym.to), kind: 'country', country: demonym.value, demonym: true, name: demonym.value.name }, tokens);
+        i = demonym.to;
         continue;
       }
       const country = longest(prefix, i, text, countryByName);
@@ -389,6 +402,9 @@ const notOrganizations = new Set(['MW', 'GW', 'KW', 'kW', 'MWh', 'GWh', 'TWh', '
 
 /** Faiths and movements: named often, never actors themselves. */
 const notActors = new Set(['Islam', 'Christianity', 'Judaism', 'Hinduism', 'Buddhism', 'Sikhism', 'Scientology', 'Catholicism', 'Protestantism', 'Communism', 'Marxism', 'Zionism', 'Brexit', 'God', 'Allah', 'Internet', 'Web']);
+
+/** Titles of peers, whose names go on through "of" ("Baroness Vane of Elmhurst"). */
+const peerTitles = new Set(['Lord', 'Lady', 'Baroness', 'Baron', 'Viscount', 'Earl', 'Countess']);
 
 /** Heads of names of laws, bills and studies: things, not actors. */
 const workHeads = new Set(['Act', 'Bill', 'Law', 'Code', 'Directive', 'Regulation', 'Regulations', 'Constitution', 'Study', 'study', 'Survey', 'survey', 'Report', 'Index', 'Questions', 'Prize', 'Award', 'Awards', 'Cup', 'Games', 'Olympics', 'Championship', 'Festival', 'Day', 'Week', 'War', 'Summit']);

@@ -12,7 +12,7 @@ import type { ActorMention } from '../actors.ts';
 import type { QuoteSpan } from '../quote-spans.ts';
 import type { Reporter } from '../diagnostics.ts';
 import type { Token } from '../tokens.ts';
-import { relayVerbs, reportingVerbs } from '../lexicon.ts';
+import { functionWords, relayVerbs, reportingVerbs } from '../lexicon.ts';
 import { type Context, type Cue, type Speaker, createContext, inherit, sentenceAt } from './context.ts';
 import { introducerCues, leftCues, lemma, rightCue } from './cues.ts';
 import { resolveSubject } from './subject.ts';
@@ -78,6 +78,7 @@ function attributeOne(ctx: Context, place: Place): Quote | null {
   if (isTitle(quoted, words) && (named || !said)) return null;
   // One capitalised word mid-sentence ("watched “Hardball”") names a show or a product, unless said or exclaimed.
   if (words === 1 && /^\p{Lu}/u.test(quoted) && !/[.!?]$/.test(quoted) && !said && midSentence(ctx, span)) return null;
+  if (quotedAsWords(ctx, span, words, !!said)) return null;
   if (!speaker) {
     // Scare quotes and terms: a word or three that nobody is said to have said.
     if (words <= 3 && !cue) return null;
@@ -144,6 +145,18 @@ function firstResolved(ctx: Context, cues: Cue[], at: number): { cue: Cue; speak
     fallback ??= { cue, speaker };
   }
   return fallback;
+}
+
+/**
+ * Words quoted as words, not as anybody's: 'the question "…"', 'the slogan "…"', and a short term
+ * between an article and its noun ('a "no" vote').
+ */
+function quotedAsWords(ctx: Context, span: QuoteSpan, words: number, said: boolean): boolean {
+  const { text } = ctx;
+  if (/\b(?:question|wording|phrase|term|words?|slogan|titled|entitled|hashtag|motto|headline|label)\s*$/i.test(text.slice(Math.max(0, span.open - 12), span.open))) return true;
+  const after = span.close == null ? span.end : span.close + 1;
+  const noun = /^\s+(\p{Ll}{3,})\b/u.exec(text.slice(after, after + 20))?.[1];
+  return words <= 2 && !said && /\b(?:a|an|the)\s*$/i.test(text.slice(Math.max(0, span.open - 5), span.open)) && !!noun && !functionWords.has(noun) && !reportingVerbs.has(noun);
 }
 
 /** A sentence that is only a cue: a few words of subject, a reporting verb, a few after ("Ann Berg said on Monday."). */

@@ -14,7 +14,8 @@ import { pronounGender, resolvePronoun } from './pronoun.ts';
 const skippable = new Set([
   'has', 'have', 'had', 'was', 'were', 'is', 'also', 'then', 'later', 'again', 'once', 'today', 'yesterday', 'earlier', 'recently',
   'previously', 'further', 'simply', 'clearly', 'reportedly', 'publicly', 'privately', 'separately', 'subsequently', 'repeatedly',
-  'would', 'will', 'already', 'even', 'only', 'just', 'never', 'always', 'often',
+  'would', 'will', 'already', 'even', 'only', 'just', 'never', 'always', 'often', 'meanwhile', 'however', 'too', 'instead',
+  'nonetheless', 'nevertheless', 'though', 'meantime',
 ]);
 const determiners = /^(the|a|an|another|one|two|three|some|several|many|other|this|that|these|those|its|his|her|their|our|senior|a\s+senior)$/i;
 const townNouns = new Set(['city', 'town', 'municipality', 'council']);
@@ -26,6 +27,8 @@ const bodyNouns = new Map([
   ['lawmakers', ['congress', 'parliament', 'assembly', 'senate', 'legislature']],
   ['legislators', ['congress', 'parliament', 'assembly', 'legislature']],
 ]);
+/** Common nouns for an outlet: "the paper said" is the outlet named last before. */
+const outletNouns = new Set(['paper', 'newspaper', 'broadcaster', 'magazine', 'tabloid', 'daily', 'agency', 'network', 'channel', 'station', 'website', 'outlet']);
 
 /** Tokens outside round brackets: "Ann Berg (D-Ore.), the senator," reads as "Ann Berg, the senator,". */
 function withoutBrackets(tokens: Token[]): Token[] {
@@ -118,6 +121,11 @@ function nounPhraseSpeaker(ctx: Context, tokens: Token[], start: number, inside:
     const holder = roleHolder(ctx, np, at);
     if (holder) return { actor: holder.id, mention: npText, rule: 'role', confidence: 0.8 };
   }
+  // "the paper said": the outlet named last before, not a document.
+  if (/^the\s/i.test(npText) && np.length === 2 && outletNouns.has(head)) {
+    const outlet = bodyNamed(ctx, head, at);
+    if (outlet) return { actor: outlet.id, mention: npText, rule: 'organisation-noun', confidence: 0.7 };
+  }
   if (documentNouns.has(head) || np.some((t) => documentNouns.has(t.text.toLowerCase()))) {
     // "X issued a statement saying …": the document speaks for whoever issued it.
     const issuer =
@@ -160,6 +168,10 @@ function roleHolder(ctx: Context, np: Token[], at: number): Actor | undefined {
 }
 
 function bodyNamed(ctx: Context, noun: string, at: number): Actor | undefined {
+  if (outletNouns.has(noun)) {
+    const outlets = ctx.actors.filter((a) => a.kind === 'media' && a.mentions.some((m) => m.start < at));
+    return outlets.length ? mostRecent(outlets, at) : undefined;
+  }
   const heads = townNouns.has(noun) ? ['municipality', 'council', 'city', 'town'] : (bodyNouns.get(noun) ?? [noun]);
   const bodies = ctx.actors.filter((a) => a.kind === 'organization' && a.name.toLowerCase().split(/\s+/).some((w) => heads.includes(w)));
   return bodies.length ? mostRecent(bodies, at) : undefined;
