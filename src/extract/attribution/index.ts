@@ -153,10 +153,12 @@ function firstResolved(ctx: Context, cues: Cue[], at: number): { cue: Cue; speak
  */
 function quotedAsWords(ctx: Context, span: QuoteSpan, words: number, said: boolean): boolean {
   const { text } = ctx;
-  if (/\b(?:question|wording|phrase|term|words?|slogan|titled|entitled|hashtag|motto|headline|label)\s*$/i.test(text.slice(Math.max(0, span.open - 12), span.open))) return true;
+  const from = ctx.article.paragraphs[span.paragraph].start;
+  const before = (n: number) => text.slice(Math.max(from, span.open - n), span.open);
+  if (/\b(?:question|wording|phrase|term|words?|slogan|titled|entitled|hashtag|motto|headline|label)\s*$/i.test(before(12))) return true;
   const after = span.close == null ? span.end : span.close + 1;
   const noun = /^\s+(\p{Ll}{3,})\b/u.exec(text.slice(after, after + 20))?.[1];
-  return words <= 2 && !said && /\b(?:a|an|the)\s*$/i.test(text.slice(Math.max(0, span.open - 5), span.open)) && !!noun && !functionWords.has(noun) && !reportingVerbs.has(noun);
+  return words <= 2 && !said && /\b(?:a|an|the)\s*$/i.test(before(5)) && !!noun && !functionWords.has(noun) && !reportingVerbs.has(noun);
 }
 
 /** A sentence that is only a cue: a few words of subject, a reporting verb, a few after ("Ann Berg said on Monday."). */
