@@ -32,8 +32,8 @@ const corrected = (data: { corrected?: Corrected }, field?: string) => (data.cor
 
 /**
  * The review queue of a merged (and corrected) collection: quotes attributed with low confidence,
- * ambiguous pronouns, quotes attributed to a non-person, agreements without parties, actors named
- * once with no role. What an editor already corrected is left out. Most doubtful first: low
+ * ambiguous pronouns, quotes attributed to a place or country, agreements without parties, people,
+ * organisations and outlets named once with no role. What an editor already corrected is left out. Most doubtful first: low
  * confidence (least confident first), then by reason, then seed and reading order.
  */
 export function reviewQueue(kb: KnowledgeBase, extractions: SeedExtraction[]): ReviewItem[] {
@@ -60,7 +60,8 @@ export function reviewQueue(kb: KnowledgeBase, extractions: SeedExtraction[]): R
     const entry = quoteEntry(article.seed, quoteKey(q.text, quotesOf.get(q.article as string) ?? []), speaker?.name ?? null);
     const who = speaker ? `${speaker.name} (${speaker.kind})` : 'nobody';
     if (q.confidence < lowConfidence) add('low-confidence', article.seed, q.start, `quote attributed with low confidence (${Math.round(q.confidence * 100)}%) to ${who}`, entry, q.confidence);
-    else if (speaker && speaker.kind !== 'person') add('non-person-speaker', article.seed, q.start, `quote attributed to ${who}, not a person`, entry);
+    // Outlets and organisations speak; a place or a country quoted is most likely a misread name.
+    else if (speaker && (speaker.kind === 'place' || speaker.kind === 'country')) add('non-person-speaker', article.seed, q.start, `quote attributed to ${who}, not a person`, entry);
   }
   for (const { seed, extraction } of extractions)
     for (const d of extraction.diagnostics)
@@ -79,10 +80,11 @@ export function reviewQueue(kb: KnowledgeBase, extractions: SeedExtraction[]): R
     if (article) add('agreement-without-parties', article.seed, first?.start ?? 0, `agreement ${JSON.stringify(g.name)} has no parties`, agreementEntry(g.name));
   }
   for (const { data: a } of kb.actors) {
-    if (a.mentions.length > 1 || a.roles.length || a.quotes.length || corrected(a)) continue;
+    // Countries and places come from gazetteers; a false actor is a capitalised word taken for a name.
+    if (a.kind === 'country' || a.kind === 'place' || a.mentions.length > 1 || a.roles.length || a.quotes.length || corrected(a)) continue;
     const first = a.mentions[0];
     const article = first ? articles.get(first.article as string) : undefined;
-    if (article) add('lone-actor', article.seed, first.start, `${a.kind} ${JSON.stringify(a.name)} is named once, with no role — a real ${a.kind}?`, actorEntry(a.name, a.kind));
+    if (article) add('lone-actor', article.seed, first.start, `${a.kind} ${JSON.stringify(a.name)} is named once, with no role — is it a real one?`, actorEntry(a.name, a.kind));
   }
   return items
     .sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason) || a.rank - b.rank || (seedOrder.get(a.seed) ?? 0) - (seedOrder.get(b.seed) ?? 0) || a.offset - b.offset)

@@ -136,7 +136,7 @@ export function quoteEntry(seed: string, key: string, speaker: string | null): s
 }
 
 export function actorEntry(name: string, kind: string): string {
-  return `actors:\n  - actor: ${yamlString(name)}\n    rename: ${yamlString(name)}\n    kind: ${kind}  # ${actorKinds.join(', ')}\n    # roles: ["…"]\n    # affiliation: "…"\n    # merge_into: "another actor's name"\n    # drop: true\n`;
+  return `actors:\n  - actor: ${yamlString(name)}\n    kind: ${kind}  # ${actorKinds.join(', ')}\n    # rename: "the right name"\n    # roles: ["…"]\n    # affiliation: "…"\n    # merge_into: "another actor's name"\n    # drop: true\n`;
 }
 
 export function agreementEntry(name: string): string {

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { SeedInput } from '../../src/extract/index.ts';
 import { correctionsYaml, extraction, texts } from './corrections-fixture.ts';
+import { watchSeeds } from '../../src/collection/dev.ts';
+import { defaultMaxSeedBytes } from '../../src/collection/read-seed.ts';
 import { buildContent, project, snapshot } from './helpers.ts';
 
 // The extractor's fingerprint, so a test can bump the extractor's version.
@@ -81,14 +83,37 @@ describe('explainer build with seeds/corrections.yaml', { timeout: 120_000 }, ()
     expect(stale.err).toBe(`${shown}:3:12: warning: no quote "words nobody said" in article a.txt — copy the quote's words from the article, or delete the entry\n`);
   });
 
-  it('explainer review lists the low-confidence quote first, as text and as JSON', async () => {
+  it('explainer dev picks up an edit of the corrections file live, without extracting again', async () => {
+    version.value = 'v1';
     const root = await project(seeds);
-    // Through the CLI, with the real extractor: the planted doubts come from a corrections-free fixture instead.
+    const fake = fakeExtractor();
+    expect((await buildContent(root, { extractor: fake.extractor })).exitCode).toBe(0);
+    let waiting: (code: number) => void = () => {};
+    const next = () => new Promise<number>((resolve) => (waiting = resolve));
+    const watcher = watchSeeds(
+      { root, contentOnly: true, skipInvalid: false, maxSeedBytes: defaultMaxSeedBytes, verbose: false, mode: 'sync', extractor: fake.extractor, stdout: { write: () => {} }, stderr: { write: () => {} } },
+      (code) => waiting(code),
+    );
+    try {
+      const done = next();
+      await writeFile(join(root, 'seeds', 'corrections.yaml'), 'quotes:\n  - article: a.txt\n    quote: ready to sign\n    speaker: Maria Lopez\n');
+      expect(await done).toBe(0);
+      expect((await read(root, 'quotes/a-1.json')).speaker).toBe('maria-lopez');
+      expect(fake.calls).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('explainer review prints the queue as located text and as JSON', async () => {
+    const root = await project(seeds);
+    // Through the CLI, with the real extractor (the order of the queue is tested on the fixture extractions).
     const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
     const run = (args: string[]) => spawnSync(process.execPath, [cli, 'review', ...args], { cwd: root, encoding: 'utf8' });
     const text = run([]);
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/^(seeds\/[abc]\.txt:\d+:\d+: .*\n  .*\n    quotes:|explainer review: nothing to review)/);
+    expect(text.stdout).toMatch(/^seeds\/[abc]\.txt:\d+:\d+: .*\n  .*\n    (quotes|actors|agreements):\n/);
+    expect(text.stdout).toMatch(/\d+ to review — paste an entry into seeds\/corrections\.yaml/);
     const json = run(['--format', 'json']);
     expect(json.status, json.stderr).toBe(0);
     const items = JSON.parse(json.stdout) as { file: string; line: number; column: number; entry: string; reason: string }[];
