@@ -179,7 +179,7 @@ function contradictions(c: Corrections): CorrectionProblem[] {
     if (!a.merge_into) continue;
     const target = fates.get(nameKey(a.merge_into));
     if (target?.fate === 'dropped') problems.push({ ...(fields.merge_into ?? at), severity: 'error', message: `contradicts line ${target.at.line}: merges ${show(a.actor)} into ${show(a.merge_into)}, which is dropped there — merge into another actor, or drop both` });
-    else if (target && target.fate.startsWith('merged into ') && nameKey(target.fate.slice(12)) === nameKey(a.actor))
+    else if (target?.fate.startsWith('merged into ') && nameKey(target.fate.slice(12)) === nameKey(a.actor))
       problems.push({ ...(fields.merge_into ?? at), severity: 'error', message: `contradicts line ${target.at.line}: ${show(a.actor)} and ${show(a.merge_into)} are each merged into the other — merge one into the other, not both` });
     else if (nameKey(a.merge_into) === nameKey(a.actor)) problems.push({ ...(fields.merge_into ?? at), severity: 'error', message: `merges ${show(a.actor)} into itself — name the actor it duplicates` });
   }
