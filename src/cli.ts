@@ -12,6 +12,7 @@ commands:
   extract FILE...   print the extraction of articles: actors, quotes with their speakers, agreements
   build             extract seeds/ into content/, then build the site into dist/
   dev               build content/, rebuild it when seeds/ change, and run Astro's dev server
+  review            list what most likely needs an editor's correction (seeds/corrections.yaml)
 
 options:
   -h, --help        print this help; explainer <command> --help prints the command's
@@ -46,6 +47,16 @@ options:
   --follow-symlinks, --seed-time-limit S, --verbose
   -h, --help                                        print this help
   -- OPTIONS                                        passed to astro dev, e.g. explainer dev -- --port 4000`;
+
+const reviewUsage = `usage: explainer review [--format text|json] [build options]
+
+Lists what most likely needs an editor: low-confidence quotes, ambiguous pronouns, places and
+countries quoted, agreements without parties, names seen once with no role. Each item has its
+FILE:LINE:COLUMN, its sentence and an entry to paste into seeds/corrections.yaml.
+
+options:
+  --format json     the items as a JSON array, for tools
+  -h, --help        print this help`;
 
 /** A mistake in how the command was called: exit status 2, with a hint to the help. */
 export class UsageError extends Error {}
@@ -170,8 +181,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'extract') return helpFlag(rest) ? help(extractUsage) : runExtract(rest);
   if (command === 'build') return runBuild(rest);
   if (command === 'dev') return runDev(rest);
+  if (command === 'review') return helpFlag(rest) ? help(reviewUsage) : (await import('./collection/review.ts')).review(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
-    const topic = { extract: extractUsage, dev: devUsage }[rest[0] ?? ''];
+    const topic = { extract: extractUsage, dev: devUsage, review: reviewUsage }[rest[0] ?? ''];
     if (rest[0] === 'build') return runBuild(['--help']);
     return help(topic ?? usage);
   }
@@ -190,7 +202,7 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    const command = ['extract', 'build', 'dev'].includes(process.argv[2]) ? `${process.argv[2]} ` : '';
+    const command = ['extract', 'build', 'dev', 'review'].includes(process.argv[2]) ? `${process.argv[2]} ` : '';
     console.error(`explainer: ${(error as Error).message}\nRun 'explainer ${command}--help' for usage.`);
     process.exitCode = 2;
   } else {

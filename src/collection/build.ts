@@ -9,6 +9,9 @@ import type { Diagnostic, Extraction } from '../extract/index.ts';
 import { checkExtraction } from './checks.ts';
 import { ExtractionCache, extractorFingerprint, seedKey } from './cache.ts';
 import { merge, type KnowledgeBase, type Note, type SeedExtraction } from './merge.ts';
+import { applyCorrections, type CorrectionProblem } from './corrections.ts';
+import { readCorrections } from './corrections-file.ts';
+import { correctionsFileName } from '../schema/corrections.ts';
 import { progress, type ProgressOutput } from './progress.ts';
 import { defaultMaxSeedBytes, fileKind, formatBytes, readSeed, shownName } from './read-seed.ts';
 import { collections, validate } from './validate.ts';
@@ -27,8 +30,8 @@ export interface BuildOptions {
   skipInvalid: boolean;
   maxSeedBytes: number;
   verbose: boolean;
-  /** `swap`: build into a temporary folder and swap it in; `sync`: rewrite changed files in place (dev server). */
-  mode: 'swap' | 'sync';
+  /** `swap`: build into a temporary folder and swap it in; `sync`: rewrite changed files in place (dev server); `review`: stop after merging, write nothing. */
+  mode: 'swap' | 'sync' | 'review';
   stdout: ProgressOutput;
   stderr: ProgressOutput;
   /** Extraction threads (default: one per core when there is a lot to extract, else none). */
@@ -53,6 +56,8 @@ export interface BuildResult {
   cached: number;
   skipped: string[];
   kb?: KnowledgeBase;
+  /** The usable seeds' extractions, before and after the editor's corrections. */
+  extractions?: { original: SeedExtraction[]; corrected: SeedExtraction[] };
 }
 
 const seedPattern = /\.(txt|md|markdown)$/i;
@@ -134,6 +139,7 @@ async function listSeeds(root: string): Promise<{ seeds: string[]; skipped: stri
   const seeds: string[] = [];
   const skipped: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name === correctionsFileName) continue; // the editor's corrections, read on their own
     const why = entry.name.startsWith('.')
       ? 'a hidden file (its name starts with a dot)'
       : entry.isDirectory()
@@ -209,6 +215,13 @@ async function buildLocked(o: BuildOptions): Promise<BuildResult> {
   }
   const { seeds: names, skipped: skippedEntries } = await listSeeds(o.root);
   for (const line of skippedEntries) say(line);
+  const correctionLine = (p: CorrectionProblem) => `${where(o.root, correctionsFileName, p.line, p.column)}: ${p.severity}: ${p.message}`;
+  const corrections = await readCorrections(o.root, o, correctionLine);
+  for (const line of corrections.lines) say(line);
+  if (corrections.failed) {
+    say(`explainer: build failed: ${where(o.root, correctionsFileName)} cannot be used; ${o.contentOnly || o.mode !== 'swap' ? 'content/ is' : 'content/ and dist/ are'} unchanged (fix it, or move it out of seeds/)`);
+    return result;
+  }
 
   // Read and decode; refuse what is not a usable text file. Messages are kept per seed, to print
   // each seed's together, in seed order; a seed with an error is unusable.
@@ -282,13 +295,26 @@ async function buildLocked(o: BuildOptions): Promise<BuildResult> {
     return result;
   }
 
-  // Merge into one knowledge base and check it.
-  const { kb, notes } = merge(usable);
+  // The editor's corrections, then merge into one knowledge base and check it.
+  const corrected = applyCorrections(usable, corrections.corrections);
+  for (const p of corrected.problems) say(correctionLine(p));
+  if (corrected.problems.some((p) => p.severity === 'error')) {
+    say(`explainer: build failed: ${where(o.root, correctionsFileName)} contradicts itself; ${unchanged}`);
+    return result;
+  }
+  const { kb, notes } = merge(corrected.inputs);
   const texts = new Map(usable.map(({ seed, extraction }) => [seed, extraction.article.text]));
   const { files, problems: invalid } = validate(kb);
   for (const n of [...notes, ...invalid].sort((a, b) => names.indexOf(a.seed) - names.indexOf(b.seed))) say(noteLine(o.root, n, texts.get(n.seed)));
   if (notes.some((n) => n.severity === 'error') || invalid.length) {
     say(`explainer: build failed: the generated content is inconsistent; ${unchanged}`);
+    return result;
+  }
+
+  if (o.mode === 'review') {
+    result.kb = kb;
+    result.extractions = { original: usable, corrected: corrected.inputs };
+    result.exitCode = 0;
     return result;
   }
 

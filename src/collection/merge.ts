@@ -8,6 +8,17 @@ import { countryKey, displayName, nameKey, surnameKey, wordCount } from './names
 import { assignSlugs, slugify } from './slug.ts';
 import { dateFromText, impossibleDates } from './article-date.ts';
 import { isGenericInstitution } from '../extract/lexicon.ts';
+import type { Corrected } from '../schema/shared.ts';
+
+/** What an editor corrected about the items (`corrected`, set by applyCorrections), each fact once; absent when nothing. */
+function correctedField(items: object[]): { corrected?: Corrected } {
+  const seen = new Set<string>();
+  const all = items.flatMap((item) => (item as { corrected?: Corrected }).corrected ?? []).filter((c) => {
+    const key = JSON.stringify(c);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return all.length ? { corrected: all } : {};
+}
 
 /** One seed's extraction; `seed` is its file name under seeds/ (e.g. `x.txt`). */
 export interface SeedExtraction {
@@ -305,6 +316,7 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
             agreements: unique(q.agreements.map((id) => agreementSlug(i, id, q.start, `quote ${q.id}`)).filter((s) => s != null)),
             previous: null,
             next: null,
+            ...correctedField([q]),
           },
         });
       });
@@ -382,6 +394,7 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
         articles: seeds.map((i) => articleSlugs.get(inputs[i].seed)!),
         mentions: g.members.flatMap(({ seed, item }) => item.mentions.map((m) => inArticle(seed, m))),
         quotes: quotesAbout(g.slug),
+        ...correctedField(g.members.map((m) => m.item)),
       },
     };
   });
@@ -413,6 +426,7 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
         agreements: agreementsOf(g.slug),
         related,
         mentions: g.members.flatMap(({ seed, item }) => item.mentions.map((m) => inArticle(seed, m))),
+        ...correctedField(g.members.map((m) => m.item)),
       },
     };
   });
@@ -453,6 +467,7 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
         agreements: agreementsIn(slug),
         quotes: quotesIn(slug),
         wordCount: countWords(article.text),
+        ...correctedField([article]),
       },
     };
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inArticle, type Ref } from './shared.ts';
+import { correctedSchema, inArticle, type Ref } from './shared.ts';
 
 export const actorKinds = ['person', 'country', 'organization', 'media', 'place'] as const;
 
@@ -17,4 +17,6 @@ export const actorSchema = (ref: Ref) =>
     /** Other actors appearing in the same articles, most shared sentences first. */
     related: z.array(z.object({ actor: ref('actors'), count: z.number().int().positive() })),
     mentions: z.array(inArticle(ref)),
+    /** Facts an editor corrected, with the extractor's answers (absent when none). */
+    corrected: correctedSchema.optional(),
   });

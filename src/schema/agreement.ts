@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inArticle, type Ref } from './shared.ts';
+import { correctedSchema, inArticle, type Ref } from './shared.ts';
 
 export const agreementStatuses = ['signed', 'planned', 'under negotiation', 'denied', 'in force', 'broken'] as const;
 
@@ -15,4 +15,6 @@ export const agreementSchema = (ref: Ref) =>
     mentions: z.array(inArticle(ref)),
     /** Quotes whose words talk about the agreement. */
     quotes: z.array(ref('quotes')),
+    /** Facts an editor corrected, with the extractor's answers (absent when none). */
+    corrected: correctedSchema.optional(),
   });

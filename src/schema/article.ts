@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { span, type Ref } from './shared.ts';
+import { correctedSchema, span, type Ref } from './shared.ts';
 
 export const articleSchema = (ref: Ref) =>
   z.object({
@@ -27,4 +27,6 @@ export const articleSchema = (ref: Ref) =>
     agreements: z.array(ref('agreements')),
     quotes: z.array(ref('quotes')),
     wordCount: z.number().int().nonnegative(),
+    /** Facts an editor corrected, with the extractor's answers (absent when none). */
+    corrected: correctedSchema.optional(),
   });

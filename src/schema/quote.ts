@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { span, type Ref } from './shared.ts';
+import { correctedSchema, span, type Ref } from './shared.ts';
 import { attributionRuleIds } from './vocab.ts';
 
 export const quoteSchema = (ref: Ref) =>
@@ -19,4 +19,6 @@ export const quoteSchema = (ref: Ref) =>
     /** The speaker's previous and next quote across the collection. */
     previous: ref('quotes').nullable(),
     next: ref('quotes').nullable(),
+    /** Facts an editor corrected, with the extractor's answers (absent when none). */
+    corrected: correctedSchema.optional(),
   });

@@ -16,3 +16,13 @@ export const span = { start: z.number().int().nonnegative(), end: z.number().int
 /** A place in an article: the sentence (its index) and the characters of the mention. */
 export const inArticle = (ref: Ref) =>
   z.object({ article: ref('articles'), sentence: z.number().int().nonnegative(), ...span });
+
+/** What an editor changed about an entity (`seeds/corrections.yaml`), and what the extractor had said. */
+export const correctedSchema = z.array(
+  z.object({
+    field: z.string(),
+    /** The extractor's answer, as a reader would read it (null: it had none). */
+    original: z.union([z.string(), z.array(z.string())]).nullable(),
+  }),
+);
+export type Corrected = z.infer<typeof correctedSchema>;
