@@ -5,8 +5,9 @@ import { quoteSchema } from '../schema/quote.ts';
 import { slugRef, type Ref } from '../schema/shared.ts';
 import type { KnowledgeBase, Note } from './merge.ts';
 
-export const collections = ['articles', 'actors', 'agreements', 'quotes'] as const;
-export type Collection = (typeof collections)[number];
+import { collections, type Collection } from '../schema/vocab.ts';
+
+export { collections, type Collection };
 
 /** One file of the content collection: `<collection>/<slug>.json`. */
 export interface ContentFile {

@@ -1,9 +1,9 @@
-import type { AttributionRule } from '../schema/vocab.ts';
-
 // The extraction of one article: the contract of `explainer extract --format json`
 // (and of ../shared/eval/score.mjs). Offsets are UTF-16 code units into `article.text`.
+// Kinds, statuses and rule ids are the shared vocabulary of src/schema/vocab.ts.
+import type { ActorKind, AgreementStatus, AttributionRule } from '../schema/vocab.ts';
 
-export type ActorKind = 'person' | 'country' | 'organization' | 'media' | 'place';
+export type { ActorKind, AgreementStatus } from '../schema/vocab.ts';
 
 export interface Span {
   start: number;
@@ -64,7 +64,6 @@ export interface Quote extends Span {
   agreements: string[];
 }
 
-export type AgreementStatus = 'signed' | 'planned' | 'under negotiation' | 'denied' | 'in force' | 'broken';
 
 export interface Agreement {
   id: string;

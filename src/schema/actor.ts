@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { correctedSchema, inArticle, type Ref } from './shared.ts';
 
-export const actorKinds = ['person', 'country', 'organization', 'media', 'place'] as const;
+import { actorKinds } from './vocab.ts';
+
+export { actorKinds };
 
 export const actorSchema = (ref: Ref) =>
   z.object({

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { correctedSchema, inArticle, type Ref } from './shared.ts';
 
-export const agreementStatuses = ['signed', 'planned', 'under negotiation', 'denied', 'in force', 'broken'] as const;
+import { agreementStatuses } from './vocab.ts';
+
+export { agreementStatuses };
 
 export const agreementSchema = (ref: Ref) =>
   z.object({

@@ -1,6 +1,18 @@
 // Values shared by extraction, the content schemas and the site: one definition each, with the
 // words a reader sees for it.
 
+/** What an actor is. */
+export const actorKinds = ['person', 'country', 'organization', 'media', 'place'] as const;
+export type ActorKind = (typeof actorKinds)[number];
+
+/** Where an agreement stands, as an article states it. */
+export const agreementStatuses = ['signed', 'planned', 'under negotiation', 'denied', 'in force', 'broken'] as const;
+export type AgreementStatus = (typeof agreementStatuses)[number];
+
+/** The content collections, one folder of `content/` each. */
+export const collections = ['articles', 'actors', 'agreements', 'quotes'] as const;
+export type Collection = (typeof collections)[number];
+
 /** How a quote's speaker was found: each attribution rule of `src/extract/attribution/` and its label. */
 export const attributionRules = {
   name: 'speaker named next to the reporting verb',

@@ -1,5 +1,5 @@
 // Small display helpers shared by pages.
-import type { ActorKind } from '../extract/types.ts';
+import type { ActorKind } from '../schema/vocab.ts';
 import { type AttributionRule, attributionRules } from '../schema/vocab.ts';
 
 const iso = /^\d{4}-\d{2}-\d{2}/;

@@ -1,5 +1,5 @@
 // JSON-LD (schema.org) for every page, serialised so that no text can end the <script> element.
-import type { ActorKind } from '../extract/types.ts';
+import type { ActorKind } from '../schema/vocab.ts';
 
 export const schemaTypes: Record<ActorKind, string> = {
   person: 'Person',
