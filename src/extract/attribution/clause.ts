@@ -12,6 +12,9 @@ import { pronounGender, resolvePronoun } from './pronoun.ts';
 const frontedPhrase =
   /^(?:(?:In|At|On|After|Before|During|While|Whilst|When|Speaking|Asked|Writing|Addressing|Following|Despite|Later|Earlier|Meanwhile|However|But|And|Still|Yet|Also|Separately|Instead|Elsewhere|For his part|For her part)\b[^,"“”]{0,120},\s*)/;
 
+/** A relative clause up to its comma (", which is set to host the vote, …"). */
+const relativeClause = /^(?:which|who|whose|where|when)\b[^,"“”]{0,160},\s*/;
+
 /** Nouns after a possessive that make the owner the speaker ("Ann Berg's slogan is “…”"). */
 const ownWords = /^['’]s\s+(?:\w+\s+)?(?:slogan|motto|message|words|catchphrase|catch phrase|mantra|refrain|line|reply|response|answer|tweet|post)\b/i;
 
@@ -32,8 +35,11 @@ export function clauseSubject(ctx: Context, index: number, end: number): Speaker
   if (fronted) from += fronted[0].length;
   from += /^(?:(?:But|And|Yet|So|Still|Then|Now|Also)\s+)?/.exec(text.slice(from, end))![0].length;
   // Relative clauses after the fronted phrase (", which is set to …, Ann Berg said") are no subject either.
-  for (let relative = /^(?:which|who|whose|where|when)\b[^,"“”]{0,160},\s*/.exec(text.slice(from, end)); relative; relative = /^(?:which|who|whose|where|when)\b[^,"“”]{0,160},\s*/.exec(text.slice(from, end)))
+  let relative = relativeClause.exec(text.slice(from, end));
+  while (relative) {
     from += relative[0].length;
+    relative = relativeClause.exec(text.slice(from, end));
+  }
   const pronoun = /^(he|she|they|it)\b/i.exec(text.slice(from, end));
   if (pronoun) return resolvePronoun(ctx, pronoun[1], pronounGender[pronoun[1].toLowerCase()], from);
   // The first name that is not a place ("OSLO — The council said …" names the council).
