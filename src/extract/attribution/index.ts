@@ -71,14 +71,8 @@ function attributeOne(ctx: Context, place: Place): Quote | null {
   const { span, previous, words } = place;
   const { text } = ctx;
   let { speaker, cue } = findSpeaker(ctx, place);
-  // A title is words only when said or told, never after "on", "the" …: 'he told the "Sunday Show"'.
-  const quoted = text.slice(span.start, span.end);
-  const named = /(?:\b(?:on|in|to|the|of|at|from|with|via|his|her|its|their)|\S['’]s)\s*$/i.test(text.slice(Math.max(0, span.open - 8), span.open));
-  const said = cue && /^(say|tell)$/.test(lemma(cue) ?? '');
-  if (isTitle(quoted, words) && (named || !said)) return null;
-  // One capitalised word mid-sentence ("watched “Hardball”") names a show or a product, unless said or exclaimed.
-  if (words === 1 && /^\p{Lu}/u.test(quoted) && !/[.!?]$/.test(quoted) && !said && midSentence(ctx, span)) return null;
-  if (quotedAsWords(ctx, span, words, !!said)) return null;
+  const said = !!cue && /^(say|tell)$/.test(lemma(cue) ?? '');
+  if (namesAThing(ctx, span, words, said) || quotedAsWords(ctx, span, words, said)) return null;
   if (!speaker) {
     // Scare quotes and terms: a word or three that nobody is said to have said.
     if (words <= 3 && !cue) return null;
@@ -145,6 +139,19 @@ function firstResolved(ctx: Context, cues: Cue[], at: number): { cue: Cue; speak
     fallback ??= { cue, speaker };
   }
   return fallback;
+}
+
+/**
+ * Marks around the name of a thing: a title ('he told the "Sunday Show"'; a title is words only when
+ * said or told, and never after "on", "the" …), or one capitalised word mid-sentence ('watched
+ * "Hardball"') that is neither said nor exclaimed.
+ */
+function namesAThing(ctx: Context, span: QuoteSpan, words: number, said: boolean): boolean {
+  const { text } = ctx;
+  const quoted = text.slice(span.start, span.end);
+  const afterName = /(?:\b(?:on|in|to|the|of|at|from|with|via|his|her|its|their)|\S['’]s)\s*$/i.test(text.slice(Math.max(0, span.open - 8), span.open));
+  if (isTitle(quoted, words) && (afterName || !said)) return true;
+  return words === 1 && /^\p{Lu}/u.test(quoted) && !/[.!?]$/.test(quoted) && !said && midSentence(ctx, span);
 }
 
 /**
