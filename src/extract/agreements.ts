@@ -368,7 +368,6 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     while (b >= 0 && !clauseBoundary.test(tokens[b].text) && !strongHeads.has(tokens[b].text.toLowerCase())) b--;
     const from = b >= 0 ? tokens[b].end : sentenceStart;
     const to = tokens[v].start;
-    const window = tokens.filter((t) => t.start >= from && t.end <= to);
     if (twoSides.test(text.slice(from, to))) return twoEarlier(from);
     const out: string[] = [];
     for (const x of inSentence) {

@@ -340,7 +340,6 @@ export function findMentions(article: ExtractedArticle): { mentions: NameMention
   /** Title words before a name may hold demonyms, countries and organisations: find those. */
   function readPrefix(prefix: Run, tokens: Token[], sentence: number) {
     for (let i = 0; i < prefix.length; ) {
-      const t = prefix[i];
       // "South African", "New Zealander": the longest demonym first.
       const demonym = longest(prefix, i, text, countryByDemonym);
       if (demonym) {

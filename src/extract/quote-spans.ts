@@ -1,6 +1,7 @@
 import type { Reporter } from './diagnostics.ts';
 import type { Span } from './types.ts';
 import { reportingVerbs } from './lexicon.ts';
+import { trimEnd } from './tokens.ts';
 
 /** Where ", Name said" / ", she told" interrupts an unclosed quote: the offset of its comma, or -1. */
 function embeddedCue(text: string, from: number, to: number): number {
@@ -61,11 +62,6 @@ function straightSingle(text: string, i: number, p: Span, depth: number): 'open'
   }
   if (/[\p{L}\p{N}.,!?]/u.test(before) && !/\p{L}/u.test(after)) return 'close';
   return null;
-}
-
-function trimEnd(text: string, at: number): number {
-  while (at > 0 && /\s/.test(text[at - 1])) at--;
-  return at;
 }
 
 const isDouble = (ch: string) => ch === '"' || doubleOpeners.includes(ch) || doubleClosers.includes(ch);

@@ -49,3 +49,15 @@ export function wordsWrittenLower(text: string): Set<string> {
   return lastLower.words;
 }
 let lastLower: { text: string; words: Set<string> } | undefined;
+
+/** The first offset at or after `at` that is not white space. */
+export function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
+}
+
+/** The offset just after the last character before `at` that is not white space. */
+export function trimEnd(text: string, at: number): number {
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  return at;
+}

@@ -4,7 +4,7 @@ import type { Actor, ExtractedArticle, Quote, Sentence } from '../types.ts';
 import type { ActorMention } from '../actors.ts';
 import type { QuoteSpan } from '../quote-spans.ts';
 import type { Reporter } from '../diagnostics.ts';
-import type { Token } from '../tokens.ts';
+import { type Token, trimEnd } from '../tokens.ts';
 import { titleAbbreviations } from '../lexicon.ts';
 import { lastIndexAtOrBefore } from '../bisect.ts';
 import type { AttributionRule } from '../../schema/vocab.ts';
@@ -65,16 +65,6 @@ export function inQuote(ctx: Context, at: number): boolean {
 export const sentenceAt = (ctx: Context, at: number): number => Math.max(0, lastIndexAtOrBefore(ctx.sentences, at, (x) => x.start));
 
 export const mentionsIn = (ctx: Context, sentence: number): ActorMention[] => ctx.outsideBySentence.get(sentence) ?? [];
-
-export function skipSpace(text: string, at: number): number {
-  while (at < text.length && /\s/.test(text[at])) at++;
-  return at;
-}
-
-export function trimEnd(text: string, at: number): number {
-  while (at > 0 && /\s/.test(text[at - 1])) at--;
-  return at;
-}
 
 /** A phrase up to the first punctuation, reading through the stops of "Mr." and initials. */
 const phrasePattern = new RegExp(String.raw`^(?:(?:${titleAbbreviations.join('|')})\.|\p{Lu}\.(?=\s)|[^,.;:!?"“”()])*`, 'u');

@@ -1,9 +1,9 @@
 // Finding the reporting verb of a quote: after it ('"…," Ann Berg said'), before it ('Ann Berg said:
 // "…"'), in the sentence that closes the paragraph above, or known only by its place.
-import { isWord, tokenize, type Token } from '../tokens.ts';
+import { isWord, skipSpace, tokenize, trimEnd, type Token } from '../tokens.ts';
 import { functionWords, reportingVerbs, titleAbbreviation } from '../lexicon.ts';
 import type { QuoteSpan } from '../quote-spans.ts';
-import { type Context, type Cue, inQuote, phraseEnd, sentenceAt, skipSpace, trimEnd } from './context.ts';
+import { type Context, type Cue, inQuote, phraseEnd, sentenceAt } from './context.ts';
 
 /** Verbs that only report speech right next to the words ("she continued: …", "what they called …"). */
 const adjacentOnly = new Set([

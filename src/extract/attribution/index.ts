@@ -31,7 +31,7 @@ interface Place {
 
 export function attributeQuotes(article: ExtractedArticle, spans: QuoteSpan[], actors: Actor[], mentions: ActorMention[], reporter: Reporter): Quote[] {
   const ctx = createContext(article, spans, actors, mentions, reporter);
-  spans.forEach((span, i) => {
+  spans.forEach((_, i) => {
     const quote = attributeOne(ctx, placeOf(ctx, spans, i));
     if (quote) ctx.quotes.push(quote);
   });
