@@ -7,6 +7,7 @@ import {
   verbMarkers, weakHeadModifiers, weakHeads, weekdays,
 } from './agreement-lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
+import { capitalOf } from './gazetteer.ts';
 
 interface Found {
   name: string;
@@ -53,6 +54,32 @@ function isTitleCase(tokens: Token[]): boolean {
   return words.length >= 3 && words.filter((t) => t.cap).length / words.length >= 0.75;
 }
 
+/** "a deal with Beijing": a capital named as a side is its country's government, when the article names the country. */
+function asGovernment(m: ActorMention, actors: Actor[]): ActorMention {
+  if (m.kind !== 'place') return m;
+  const country = capitalOf(m.name);
+  const actor = country && actors.find((a) => a.kind === 'country' && a.name === country.name);
+  return actor ? { ...m, kind: 'country', actor: actor.id } : m;
+}
+
+/**
+ * "agreements with Beijing, including a pact to … and an understanding to …": agreements listed after
+ * "including" share the parties of the agreements they are part of.
+ */
+function inheritIncluded(found: Found[], text: string, sentences: ExtractedArticle['sentences']): void {
+  for (const f of found) {
+    if (f.parties.length) continue;
+    const m = f.mentions[0];
+    const s = sentences[m.sentence];
+    if (!s) continue;
+    const including = text.slice(s.start, m.start).search(/,\s+including\b/);
+    if (including < 0) continue;
+    const at = s.start + including;
+    const whole = found.find((g) => g !== f && g.parties.length && g.mentions.some((x) => x.sentence === m.sentence && x.end <= at));
+    if (whole) f.parties = [...whole.parties];
+  }
+}
+
 /**
  * Finds agreements: noun phrases headed by an agreement word with their modifiers ("the joint
  * water-sharing agreement") and complements ("a pact to share radar data"), proper names ("…
@@ -61,10 +88,11 @@ function isTitleCase(tokens: Token[]): boolean {
  * from the text's own evidence: "between X and Y", "with X", "X-Y deal", "X's deal", the modifier
  * ("the Norway deal") and the subject of "X and Y signed …". A party list may be empty.
  */
-export function findAgreements(article: ExtractedArticle, actors: Actor[], mentions: ActorMention[]): Agreement[] {
+export function findAgreements(article: ExtractedArticle, actors: Actor[], mentionsAsWritten: ActorMention[]): Agreement[] {
   const { text, sentences } = article;
   const found: Found[] = [];
   const byId = new Map(actors.map((a) => [a.id, a]));
+  const mentions = mentionsAsWritten.map((m) => asGovernment(m, actors));
   const partyMentions = mentions.filter((m) => partyKinds.has(m.kind) && byId.has(m.actor));
   const surfaceActor = new Map<string, string>();
   for (const a of actors)
@@ -492,6 +520,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     same.proper ||= f.proper;
   }
 
+  inheritIncluded(found, text, sentences);
   const taken = new Set<string>();
   return found.map((f) => ({
     id: uniqueId(localId(f.name, 'agreement'), taken),
