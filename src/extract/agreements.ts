@@ -54,9 +54,16 @@ function isTitleCase(tokens: Token[]): boolean {
   return words.length >= 3 && words.filter((t) => t.cap).length / words.length >= 0.75;
 }
 
+/** Between two countries or more, the people named with them sign for their states: the states alone are the parties. */
+function stateParties(parties: string[], byId: Map<string, Actor>): string[] {
+  const countries = parties.filter((p) => byId.get(p)!.kind === 'country').length;
+  return countries >= 2 ? parties.filter((p) => byId.get(p)!.kind !== 'person') : parties;
+}
+
 /** "a deal with Beijing": a capital named as a side is its country's government, when the article names the country. */
-function asGovernment(m: ActorMention, actors: Actor[]): ActorMention {
-  if (m.kind !== 'place') return m;
+function asGovernment(m: ActorMention, actors: Actor[], text: string): ActorMention {
+  // As a side only ("with Beijing", "between Oslo and …"), never as the place in a name ("the Paris accord").
+  if (m.kind !== 'place' || !/\b(?:with|between|among|and)\s+$/i.test(text.slice(Math.max(0, m.start - 10), m.start))) return m;
   const country = capitalOf(m.name);
   const actor = country && actors.find((a) => a.kind === 'country' && a.name === country.name);
   return actor ? { ...m, kind: 'country', actor: actor.id } : m;
@@ -92,7 +99,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
   const { text, sentences } = article;
   const found: Found[] = [];
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const mentions = mentionsAsWritten.map((m) => asGovernment(m, actors));
+  const mentions = mentionsAsWritten.map((m) => asGovernment(m, actors, text));
   const partyMentions = mentions.filter((m) => partyKinds.has(m.kind) && byId.has(m.actor));
   const surfaceActor = new Map<string, string>();
   for (const a of actors)
@@ -527,7 +534,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     name: f.name.charAt(0).toUpperCase() + f.name.slice(1),
     aliases: [...f.aliases].filter((a) => a.toLowerCase() !== f.name.toLowerCase() && (specificName(a) || /\s/.test(a) || /^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$/.test(a))).sort(),
     // Only actors of this extraction: a party is always an actor id of the same output.
-    parties: f.parties.filter((p) => byId.has(p)),
+    parties: stateParties(f.parties.filter((p) => byId.has(p)), byId),
     status: f.status,
     mentions: f.mentions.filter((x) => x.sentence >= 0).sort((a, b) => a.start - b.start),
   }));

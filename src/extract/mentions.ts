@@ -32,7 +32,7 @@ export interface NameMention extends Span {
 type Run = Token[];
 
 const lower = (t: Token) => t.text.toLowerCase();
-const isAcronym = (s: string) => /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z])$/.test(s) && /[A-Z]/.test(s);
+const isAcronym = (s: string) => /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z])(?:\+\d+)?$/.test(s) && /[A-Z]/.test(s);
 const isTitleWord = (t: Token) => titleWords.has(lower(t));
 /** Arabic and other particles written in lower case before a capitalised name ("al-Haddad"). */
 const particleName = /^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|van|von|de|da|di|du|le|la|d|l)[-‐'’]\p{Lu}/u;

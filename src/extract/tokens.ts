@@ -11,7 +11,7 @@ export interface Token {
 // Dotted acronyms (U.S.), words with inner hyphens/apostrophes/ampersands, possessive 's split off,
 // any other single non-space character.
 const tokenPattern = new RegExp(
-  String.raw`(?:${titleAbbreviations.join('|')})\.(?=\s)|\p{Lu}\.(?=\s+\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’&.][\p{L}\p{N}\p{M}]+)*|\S`,
+  String.raw`(?:${titleAbbreviations.join('|')})\.(?=\s)|\p{Lu}\.(?=\s+\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{N}\p{M}]+(?:[-‐'’&.][\p{L}\p{N}\p{M}]+)*(?:\+\d+(?![\p{L}\p{N}]))?|\S`,
   'gu',
 );
 
