@@ -20,15 +20,23 @@ interface Expected {
 const root = new URL('../fixtures/', import.meta.url);
 const cases = readdirSync(root).filter((d) => d.startsWith('extract-')).sort();
 
-function load(name: string): { result: Extraction; expected: Expected } {
+function load(name: string): { result: Extraction; expected: Expected; input: string } {
   const dir = new URL(`${name}/`, root);
   const input = readdirSync(dir).find((f) => f.startsWith('input.'))!;
   const text = readFileSync(new URL(input, dir), 'utf8');
-  return { result: extract({ path: `${name}/${input}`, text }), expected: JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) };
+  return { result: extract({ path: `${name}/${input}`, text }), expected: JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')), input: text };
 }
 
+/** The keys an expected.json may hold: a misspelt key would otherwise check nothing. */
+const knownKeys = new Set(['title', 'quotes', 'actors', 'agreements', 'absent', 'notAgreements', 'speakerMentions', 'warnings']);
+
 describe.each(cases)('%s', (name) => {
-  const { result, expected } = load(name);
+  const { result, expected, input } = load(name);
+
+  it('names only checks this suite knows', () => {
+    expect(Object.keys(expected).filter((k) => !knownKeys.has(k))).toEqual([]);
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+  });
   const actorName = (id: string | null) => (id == null ? null : result.actors.find((a) => a.id === id)?.name ?? `missing ${id}`);
 
   if (expected.title) it('takes the headline', () => expect(result.article.title).toBe(expected.title));
@@ -90,7 +98,10 @@ describe.each(cases)('%s', (name) => {
       for (const rule of expected.warnings!) {
         const d = result.diagnostics.find((x) => x.rule === rule);
         expect(d, rule).toBeDefined();
-        expect(d!.line).toBeGreaterThan(0);
+        // line:column points into the input file, at what the warning is about (an unclosed quote: its mark).
+        const at = input.split(/\r?\n/)[d!.line - 1]?.[d!.column - 1];
+        expect(at, `${rule} at ${d!.line}:${d!.column}`).toBeDefined();
+        if (rule === 'unclosed-quote') expect(at).toMatch(/["“„«‘]/);
       }
     });
 });
