@@ -1,6 +1,6 @@
 // The site as a reader uses it, in Debian's Chromium: following links, searching, the keyboard,
 // small screens, hostile content; and screenshots for review in test-results/screenshots/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -300,7 +300,7 @@ describe('hostile content', () => {
 });
 
 describe('screenshots for review', () => {
-  it('saves every page type at 1280×800 and 390×844, light and dark', async () => {
+  it('saves every page type at 1280×800 and 390×844, light and dark, each whole and no wider than the screen', async () => {
     mkdirSync(screenshots, { recursive: true });
     const pages = {
       home: '/',
@@ -319,9 +319,16 @@ describe('screenshots for review', () => {
       for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
         const page = await browser.newPage({ viewport, colorScheme });
         for (const [name, path] of Object.entries(pages)) {
-          await page.goto(`${site.url}${path}`);
+          const response = await page.goto(`${site.url}${path}`);
+          expect(response?.ok(), `${path} loads`).toBe(true);
           if (path.includes('?q=')) await page.locator('#search-results li').first().waitFor();
-          await page.screenshot({ path: join(screenshots, `${name}-${viewport.width}-${colorScheme}.png`), fullPage: true });
+          // Each page has its heading and nothing wider than the screen (a page that scrolls sideways on a phone fails).
+          const shape = await page.evaluate(() => ({ h1: document.querySelectorAll('h1').length, wide: document.documentElement.scrollWidth - window.innerWidth }));
+          expect(shape.h1, `${path}: one h1`).toBe(1);
+          expect(shape.wide, `${path} at ${viewport.width} px scrolls sideways`).toBeLessThanOrEqual(0);
+          const file = join(screenshots, `${name}-${viewport.width}-${colorScheme}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          expect(statSync(file).size, file).toBeGreaterThan(1000);
         }
         await page.close();
       }
