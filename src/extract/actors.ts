@@ -3,7 +3,6 @@ import type { NameMention } from './mentions.ts';
 import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
 import { agreementHeads, englishWords, functionWords, isGenericInstitution, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
-import { wordsWrittenLower } from './tokens.ts';
 import { firstIndexAtOrAfter } from './bisect.ts';
 
 /** A name mention, once assigned to its actor. */
@@ -50,9 +49,13 @@ function editDistance(a: string, b: string): number {
  * surname, honorific form and near-miss spellings; organisations by case, acronym and a shorter
  * form of a longer name; countries by code (names and demonyms); outlets and places by name.
  */
-export function buildActors(article: ExtractedArticle, named: NameMention[], bare: NameMention[]): { actors: Actor[]; mentions: ActorMention[] } {
+export function buildActors(
+  article: ExtractedArticle,
+  named: NameMention[],
+  bare: NameMention[],
+  writtenLower: Set<string>,
+): { actors: Actor[]; mentions: ActorMention[] } {
   const { text } = article;
-  const writtenLower = wordsWrittenLower(text);
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const assigned = new Map<NameMention, Cluster>();

@@ -5,6 +5,7 @@ import { buildActors } from './actors.ts';
 import { attributeQuotes } from './attribution/index.ts';
 import { findAgreements } from './agreements.ts';
 import type { Extraction } from './types.ts';
+import { wordsWrittenLower } from './tokens.ts';
 
 export type { SeedInput } from './document.ts';
 export type * from './types.ts';
@@ -16,8 +17,10 @@ export const extractorVersion = '0.5.0';
 export function extract(seed: SeedInput): Extraction {
   const { article, reporter } = readDocument(seed);
   const spans = findQuoteSpans(article.text, article.paragraphs, reporter);
-  const found = findMentions(article);
-  const built = buildActors(article, found.mentions, found.bare);
+  // Words the article writes in lower case somewhere are common words in it, whatever their capital elsewhere.
+  const writtenLower = wordsWrittenLower(article.text);
+  const found = findMentions(article, writtenLower);
+  const built = buildActors(article, found.mentions, found.bare, writtenLower);
   const agreements = findAgreements(article, built.actors, built.mentions);
   // An agreement's acronym ("AWST") is not an organisation.
   const agreementNames = new Set(agreements.flatMap((a) => [a.name, ...a.aliases]));

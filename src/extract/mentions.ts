@@ -1,5 +1,5 @@
 import type { ActorKind, ExtractedArticle, Span } from './types.ts';
-import { isPossessive, isWord, tokenize, wordsWrittenLower, type Token } from './tokens.ts';
+import { isPossessive, isWord, tokenize, type Token } from './tokens.ts';
 import { firstIndexAtOrAfter } from './bisect.ts';
 import { capitalOf, countryByDemonym, countryByName, givenName, placeByName, type Country } from './gazetteer.ts';
 import {
@@ -106,12 +106,10 @@ const orgLookup = (name: string) => (organizationNames.has(name) || organization
  * outlets and people, with the title written before a person's name. Pure rules over a capitalised
  * run of tokens; a second pass (`resolveBareNames`) settles bare surnames and unknown words.
  */
-export function findMentions(article: ExtractedArticle): { mentions: NameMention[]; bare: NameMention[] } {
+export function findMentions(article: ExtractedArticle, writtenLower: Set<string>): { mentions: NameMention[]; bare: NameMention[] } {
   const { text } = article;
   const mentions: NameMention[] = [];
   const bare: NameMention[] = [];
-  // Words this article writes in lower case somewhere: common words here, whatever their capital elsewhere.
-  const writtenLower = wordsWrittenLower(text);
   const commonHere = (t: Token) => englishWords.has(lower(t)) && writtenLower.has(lower(t));
   article.sentences.forEach((s, sentence) => {
     const tokens = tokenize(text, s.start, s.end);

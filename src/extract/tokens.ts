@@ -44,11 +44,8 @@ export const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$
 
 /** The words a text writes in lower case somewhere: common words there, whatever their capital elsewhere. */
 export function wordsWrittenLower(text: string): Set<string> {
-  // Asked for once by the name finder and once by the actor builder: the last answer is kept.
-  if (lastLower?.text !== text) lastLower = { text, words: new Set(text.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) };
-  return lastLower.words;
+  return new Set(text.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu));
 }
-let lastLower: { text: string; words: Set<string> } | undefined;
 
 /** The first offset at or after `at` that is not white space. */
 export function skipSpace(text: string, at: number): number {

@@ -116,7 +116,7 @@ function nounPhraseSpeaker(ctx: Context, tokens: Token[], start: number, inside:
   const titled =
     titleHeads.has(head) &&
     (/^the\b/i.test(npText) ||
-      (indefinite ? titleHeads.has(np.at(-2)?.text.toLowerCase() ?? '') || /\b(attorney|prime|foreign|home|secretary)\b/i.test(npText) : np[0].start === start));
+      (indefinite ? titleWords.has(np.at(-2)?.text.toLowerCase() ?? '') : np[0].start === start));
   if (titled) {
     const holder = roleHolder(ctx, np, at);
     if (holder) return { actor: holder.id, mention: npText, rule: 'role', confidence: 0.8 };
