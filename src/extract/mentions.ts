@@ -59,6 +59,18 @@ function listInName(tokens: Token[], i: number): number {
   return tokens[k]?.text === 'and' && isCapWord(tokens[k + 1]) ? k + 2 : -1;
 }
 
+/**
+ * A line in Title Case (a headline, a link line: "Acme Signs Borlo to Exclusive Deal"): every longer
+ * word capitalised, two of them ordinary words that are not title words ("Signs", "Exclusive"),
+ * unlike a sentence of titles and names ("Trade Minister Ann Berg met …"). Its capitals say nothing of names.
+ */
+export function isTitleCaseLine(words: Token[]): boolean {
+  const long = words.filter((t) => t.text.length > 3 && !/^\d/.test(t.text));
+  const ordinary = (t: Token) =>
+    englishWords.has(lower(t)) && !titleWords.has(lower(t)) && !organizationHeads.has(t.text) && !countryByDemonym(t.text) && !weekdays.has(t.text) && !months.has(t.text);
+  return long.length >= 4 && long.every((t) => t.cap) && long.filter(ordinary).length >= 2;
+}
+
 /** Capitalised runs of one sentence: names with their inner connectors ("Ministry of Ports"). */
 function capitalisedRuns(tokens: Token[], allCaps: boolean): Run[] {
   const runs: Run[] = [];
@@ -117,12 +129,7 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     // Headlines, captions and link lines in capitals or Title Case ("Read more: Acme Signs Borlo to Exclusive
     // Deal"): their capitals say nothing of names, so only names the gazetteers know are read there.
     const allCaps = words.length > 2 && words.filter((t) => /^[^\p{Ll}]+$/u.test(t.text)).length / words.length > 0.6;
-    // Title Case: every longer word capitalised, two of them ordinary words that are not title words
-    // ("Signs", "Exclusive"), unlike a sentence of titles and names ("Trade Minister Ann Berg").
-    const long = words.filter((t) => t.text.length > 3 && !/^\d/.test(t.text));
-    const ordinary = (t: Token) =>
-      englishWords.has(lower(t)) && !titleWords.has(lower(t)) && !organizationHeads.has(t.text) && !countryByDemonym(t.text) && !weekdays.has(t.text) && !months.has(t.text);
-    const titleCased = long.length >= 4 && long.every((t) => t.cap) && long.filter(ordinary).length >= 2;
+    const titleCased = isTitleCaseLine(words);
     for (const run of capitalisedRuns(tokens, allCaps)) readRun(run, tokens, sentence, allCaps || titleCased);
   });
   findInstitutions();
