@@ -4,10 +4,25 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract, type Extraction } from '../../src/extract/index.ts';
 
+/** An actor as a fixture states it: every field but its mentions, the affiliation by name. */
+interface ExpectedActor {
+  name: string;
+  kind: string;
+  aliases: string[];
+  roles: string[];
+  affiliation: string | null;
+}
+
 interface Expected {
   title?: string;
   quotes?: { text: string; speaker: string | null }[];
-  actors?: { name: string; kind: string; aliases?: string[]; role?: string; affiliation?: string }[];
+  /** Every actor of the article, as it should be. */
+  actors?: ExpectedActor[];
+  /**
+   * What the extractor gets wrong about the actors today: `got` in place of `want` (an actor that
+   * should not be there has `want: null`; one it misses, `got: null`).
+   */
+  knownWrongActors?: { got: ExpectedActor | null; want: ExpectedActor | null }[];
   agreements?: { name: string; aliases?: string[]; parties: string[]; status?: string }[];
   absent?: string[];
   /** Words that must not be taken for an agreement (its name or an alias). */
@@ -28,7 +43,7 @@ function load(name: string): { result: Extraction; expected: Expected; input: st
 }
 
 /** The keys an expected.json may hold: a misspelt key would otherwise check nothing. */
-const knownKeys = new Set(['title', 'quotes', 'actors', 'agreements', 'absent', 'notAgreements', 'speakerMentions', 'warnings']);
+const knownKeys = new Set(['title', 'quotes', 'actors', 'knownWrongActors', 'agreements', 'absent', 'notAgreements', 'speakerMentions', 'warnings']);
 
 describe.each(cases)('%s', (name) => {
   const { result, expected, input } = load(name);
@@ -52,17 +67,21 @@ describe.each(cases)('%s', (name) => {
       expect(result.quotes.map((q) => q.speaker_mention)).toEqual(expected.speakerMentions);
     });
 
-  if (expected.actors)
-    it('finds the actors with their kinds, aliases, roles and affiliations', () => {
-      for (const want of expected.actors!) {
-        const got = result.actors.find((a) => a.name === want.name);
-        expect(got, want.name).toBeDefined();
-        expect(got!.kind).toBe(want.kind);
-        for (const alias of want.aliases ?? []) expect(got!.aliases).toContain(alias);
-        if (want.role) expect(got!.roles.map((r) => r.text)).toContain(want.role);
-        if (want.affiliation) expect(actorName(got!.affiliation)).toBe(want.affiliation);
-      }
+  if (expected.actors) {
+    const byName = (actors: ExpectedActor[]) => [...actors].sort((a, b) => a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind));
+    const found = byName(
+      result.actors.map((a) => ({ name: a.name, kind: a.kind, aliases: a.aliases, roles: a.roles.map((r) => r.text), affiliation: actorName(a.affiliation) })),
+    );
+    const wrong = expected.knownWrongActors ?? [];
+    const isWanted = (actor: ExpectedActor) => wrong.some(({ want }) => want != null && JSON.stringify(want) === JSON.stringify(actor));
+    it('finds exactly the actors with their kinds, aliases, roles and affiliations (known mistakes included)', () => {
+      for (const { want } of wrong) if (want) expect(expected.actors, `knownWrongActors wants ${want.name}`).toContainEqual(want);
+      const today = [...expected.actors!.filter((a) => !isWanted(a)), ...wrong.flatMap(({ got }) => (got ? [got] : []))];
+      expect(found).toEqual(byName(today));
     });
+    if (wrong.length)
+      it.fails(`known gap: ${wrong.length} actor(s) still wrong (once the extractor gets them right this fails: drop knownWrongActors)`, () => expect(found).toEqual(byName(expected.actors!)));
+  }
 
   if (expected.agreements)
     it('finds the agreements with their parties', () => {
