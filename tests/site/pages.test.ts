@@ -12,18 +12,25 @@ const allowedScript = (el: Parameters<typeof attr>[0]) =>
   attr(el, 'type') === 'application/ld+json' || attr(el, 'src') === '/search.js' || text(el).includes("document.getElementById('actor-filter')");
 
 describe.each(sites)('$name', ({ dir, error }) => {
-  const pages = error ? [] : readPages(dir);
+  const loaded = error ? [] : readPages(dir);
+  /** The built pages (those whose path matches, if given): a test fails instead of looping over none when the build failed. */
+  const pages = (path?: RegExp) => {
+    expect(error, 'the site was built').toBe('');
+    const found = path ? loaded.filter((p) => path.test(p.path)) : loaded;
+    expect(found.length, `pages ${path ?? ''}`).toBeGreaterThan(0);
+    return found;
+  };
 
   it('is built', () => expect(error).toBe(''));
 
   it('has every page type', () => {
-    const paths = pages.map((p) => p.path);
+    const paths = pages().map((p) => p.path);
     for (const p of ['/', '/articles/', '/actors/', '/agreements/', '/quotes/', '/quotes/by-article/', '/map/', '/timeline/', '/people/', '/search/', '/404.html']) expect(paths).toContain(p);
     expect(paths.some((p) => p.startsWith('/articles/'))).toBe(true);
   });
 
   it('is valid HTML: no parse errors, unique ids, every id reference resolves', () => {
-    for (const page of pages) {
+    for (const page of pages()) {
       expect(page.errors, page.path).toEqual([]);
       const ids = [...elements(page.document)].map((e) => attr(e, 'id')).filter(Boolean);
       expect(ids.length, `${page.path} duplicate ids`).toBe(new Set(ids).size);
@@ -37,7 +44,7 @@ describe.each(sites)('$name', ({ dir, error }) => {
   });
 
   it('runs no script from the content: no event handlers, no javascript: links, only known scripts', () => {
-    for (const page of pages) {
+    for (const page of pages()) {
       for (const el of elements(page.document)) {
         expect(el.attrs.filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`), page.path).toEqual([]);
         for (const a of ['href', 'src', 'action', 'cite']) expect(attr(el, a) ?? '', page.path).not.toMatch(/^\s*(javascript|data|vbscript):/i);
@@ -52,7 +59,7 @@ describe.each(sites)('$name', ({ dir, error }) => {
   });
 
   it('has a title, description, canonical URL, Open Graph tags and JSON-LD on every page', () => {
-    for (const page of pages) {
+    for (const page of pages()) {
       const meta = (key: string, value: string) => byTag(page.document, 'meta').find((m) => attr(m, key) === value);
       expect(text(byTag(page.document, 'title')[0] ?? page.document).trim(), page.path).not.toBe('');
       expect(attr(meta('name', 'description')!, 'content'), page.path).toBeTruthy();
@@ -76,7 +83,7 @@ describe.each(sites)('$name', ({ dir, error }) => {
       quotes: /^Quotation$/,
       agreements: /^CreativeWork$/,
     };
-    for (const page of pages) {
+    for (const page of pages()) {
       const collection = page.path.split('/')[1];
       // (/quotes/by-article/ is a list, not a quote: quote slugs end in a number.)
       if (!types[collection] || page.path.split('/').length !== 4 || page.path === '/quotes/by-article/') continue;
@@ -88,7 +95,7 @@ describe.each(sites)('$name', ({ dir, error }) => {
   });
 
   it('isolates every linked actor name (bidi)', () => {
-    for (const page of pages) {
+    for (const page of pages()) {
       for (const a of byTag(page.document, 'a')) {
         const href = attr(a, 'href') ?? '';
         if (!/^\/actors\/[^/]+\/$/.test(href) || ancestors(a).some((e) => e.tagName === 'svg')) continue;
@@ -98,7 +105,7 @@ describe.each(sites)('$name', ({ dir, error }) => {
   });
 
   it('gives every sentence of an article an id to link to', () => {
-    for (const page of pages.filter((p) => /^\/articles\/[^/]+\/$/.test(p.path))) {
+    for (const page of pages(/^\/articles\/[^/]+\/$/)) {
       const data = JSON.parse(readFileSync(join(dir, 'data', 'articles.json'), 'utf8'));
       const article = data.find((a: { id: string }) => `/articles/${a.id}/` === page.path);
       const ids = new Set([...elements(page.document)].map((e) => attr(e, 'id')));
@@ -107,7 +114,7 @@ describe.each(sites)('$name', ({ dir, error }) => {
   });
 
   it('keeps quote pages small: HTML and CSS under 50 KB', () => {
-    for (const page of pages.filter((p) => /^\/quotes\/[^/]+\/$/.test(p.path))) {
+    for (const page of pages(/^\/quotes\/[^/]+\/$/)) {
       const css = byTag(page.document, 'link').filter((l) => attr(l, 'rel') === 'stylesheet');
       const bytes = Buffer.byteLength(page.html) + css.reduce((n, l) => n + readFileSync(join(dir, attr(l, 'href')!)).length, 0);
       expect(bytes, page.path).toBeLessThan(50_000);
