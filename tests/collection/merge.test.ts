@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { merge, summarize, type KnowledgeBase, type SeedExtraction } from '../../src/collection/merge.ts';
+import { merge, type KnowledgeBase, type SeedExtraction } from '../../src/collection/merge.ts';
 import { validate } from '../../src/collection/validate.ts';
 import { fixture } from './helpers.ts';
 
@@ -183,15 +183,6 @@ describe('validate', () => {
       expect.stringMatching(/^quotes\/a-2\.json: quote text differs from the article text/),
     ]);
     expect(problems.every((p) => p.seed === 'a.txt')).toBe(true);
-  });
-});
-
-describe('summarize', () => {
-  it('cuts a long first paragraph at a word boundary', () => {
-    const s = summarize(`${'word '.repeat(100)}end`);
-    expect(s.length).toBeLessThanOrEqual(281);
-    expect(s).toMatch(/word…$/);
-    expect(summarize('  short   text ')).toBe('short text');
   });
 });
 
