@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recover, syncTree } from '../../src/collection/write.ts';
 import type { SeedInput } from '../../src/extract/index.ts';
-import { buildContent, fixture, project, runCli, snapshot, type Spec } from './helpers.ts';
+import { fixture, type Spec } from './hand-made.ts';
+import { buildContent, project, runCli, snapshot } from './helpers.ts';
 
 const articles = fileURLToPath(new URL('../corpus/articles/', import.meta.url));
 

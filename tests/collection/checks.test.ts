@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { checkExtraction } from '../../src/collection/checks.ts';
-import { fixture } from './helpers.ts';
+import { fixture } from './hand-made.ts';
 
 it('refuses a headline with no visible characters, and warns about articles without quotes or actors', () => {
   const invisible = checkExtraction('x.txt', fixture('x.txt', '\u202e\u0001\nBody.'));

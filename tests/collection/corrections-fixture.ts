@@ -2,7 +2,7 @@
 // corrections file that fixes every kind of them.
 import type { SeedExtraction } from '../../src/collection/merge.ts';
 import type { Extraction } from '../../src/extract/index.ts';
-import { fixture, type Spec } from './helpers.ts';
+import { fixture, type Spec } from './hand-made.ts';
 
 export const texts: Record<string, string> = {
   'a.txt':

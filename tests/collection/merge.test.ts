@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { merge, type KnowledgeBase, type SeedExtraction } from '../../src/collection/merge.ts';
 import { validate } from '../../src/collection/validate.ts';
-import { fixture } from './helpers.ts';
+import { fixture } from './hand-made.ts';
 
 const seedA = fixture(
   'a.txt',

@@ -133,12 +133,12 @@ describe('hostile text in the fixture', () => {
     expect(body).toContain('<script>alert(1)</script> is not a policy');
     expect(body).toContain('{{ title }}');
     expect(text(byTag(doubts.document, 'h1')[0])).toBe('Doubts over the Harbor Accord <img src=x onerror=alert(2)>');
-    const quote = pages.get('/quotes/unattributed-4/')!;
+    const quote = pages.get('/quotes/northland-southia-trade-pact-4/')!;
     expect(text(byTag(quote.document, 'blockquote')[0])).toContain('<script>alert(1)</script>');
   });
 
   it('is escaped inside JSON-LD', () => {
-    const quote = pages.get('/quotes/unattributed-4/')!;
+    const quote = pages.get('/quotes/northland-southia-trade-pact-4/')!;
     const raw = text(byTag(quote.document, 'script').find((s) => attr(s, 'type') === 'application/ld+json')!);
     expect(raw).toContain('\\u003cscript\\u003ealert(1)\\u003c/script\\u003e');
     expect(JSON.parse(raw).text).toContain('<script>alert(1)</script>');
@@ -154,17 +154,17 @@ describe('hostile text in the fixture', () => {
     const ld = (path: string) => JSON.parse(text(byTag(pages.get(path)!.document, 'script').find((s) => attr(s, 'type') === 'application/ld+json')!));
     const person = ld('/actors/maria-okafor/');
     expect(person).toMatchObject({ '@type': 'Person', name: 'Maria Okafor', jobTitle: ['Foreign Minister'], affiliation: { '@type': 'Country', name: 'Northland' } });
-    const quote = ld('/quotes/maria-okafor-1/');
+    const quote = ld('/quotes/northland-southia-trade-pact-1/');
     expect(quote).toMatchObject({ '@type': 'Quotation', creator: { name: 'Maria Okafor', url: 'https://explainer.test/actors/maria-okafor/' } });
     expect(quote.isBasedOn.url).toBe('https://explainer.test/articles/northland-southia-trade-pact/');
-    expect(ld('/quotes/unattributed-4/').creator).toBeUndefined();
+    expect(ld('/quotes/northland-southia-trade-pact-4/').creator).toBeUndefined();
     const article = ld('/articles/northland-southia-trade-pact/');
     expect(article.mentions.map((m: { name: string }) => m.name)).toContain('Harbor Accord');
     expect(ld('/articles/harbor-accord-doubts/').isBasedOn).toBeUndefined();
   });
 
   it('says how a quote was attributed, from the words of the article', () => {
-    const quote = pages.get('/quotes/karim-haddad-3/')!;
+    const quote = pages.get('/quotes/northland-southia-trade-pact-3/')!;
     expect(text(byTag(quote.document, 'main')[0]).replace(/\s+/g, ' ')).toContain('from the ambassador said — speaker identified by their title or role');
   });
 
@@ -222,7 +222,7 @@ describe('hostile text in the fixture', () => {
   });
 
   it('wraps the right-to-left name in <bdi> on its page', () => {
-    const actor = pages.get('/actors/layla-haddad/')!;
+    const actor = pages.get('/actors/lyl-hd-d/')!;
     expect(text(byTag(byTag(actor.document, 'h1')[0], 'bdi')[0])).toBe('ليلى حداد');
   });
 });

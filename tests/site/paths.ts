@@ -17,7 +17,7 @@ export const screenshots = join(root, 'test-results', 'screenshots');
 
 export function sitePaths(base: string) {
   return {
-    /** The site built from the hand-written fixture in tests/fixtures/site-content/. */
+    /** The site built from the fixture content in tests/fixtures/site-content/ (made by tests/fixtures/site-make/). */
     fixtureSite: join(base, 'fixture'),
     /** The seeds (plus a hostile one) copied here, extracted by the build step into seed-root/content/. */
     seedRoot: join(base, 'seed-root'),
