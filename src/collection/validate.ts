@@ -71,8 +71,13 @@ type Span = { start: number; end: number };
 /** The spans of article text an entity points at. */
 function spansOf(collection: Collection, slug: string, data: Record<string, unknown>): CheckedSpan[] {
   if (collection === 'quotes') {
-    const q = data as { article: string; text: string } & Span;
-    return [{ what: 'quote', article: q.article, start: q.start, end: q.end, text: q.text }];
+    const q = data as { article: string; text: string; speakerMention: string | null; speakerMentionSpan: Span | null; cue: string | null; cueSpan: Span | null } & Span;
+    const words = (what: string, span: Span | null, text: string | null) => (span ? [{ what, article: q.article, ...span, text: text ?? undefined }] : []);
+    return [
+      { what: 'quote', article: q.article, start: q.start, end: q.end, text: q.text },
+      ...words('speaker mention', q.speakerMentionSpan, q.speakerMention),
+      ...words('reporting verb', q.cueSpan, q.cue),
+    ];
   }
   if (collection === 'articles') return (data.mentions as Span[]).map((m) => ({ what: 'mention', article: slug, start: m.start, end: m.end }));
   const mentions = data.mentions as ({ article: string } & Span)[];

@@ -56,7 +56,11 @@ export interface Quote extends Span {
   speaker: string | null;
   /** The words that name the speaker ("the Kenyan ambassador", "an official"). */
   speaker_mention: string | null;
+  /** Where those words are in the text (for a quote that inherits its speaker: where the earlier quote's are). */
+  speaker_mention_span: Span | null;
+  /** The reporting verb ("said"), and where it is. */
   cue: string | null;
+  cue_span: Span | null;
   /** Which attribution rule named the speaker (`src/schema/vocab.ts` lists them). */
   rule: AttributionRule;
   confidence: number;

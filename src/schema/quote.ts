@@ -10,8 +10,12 @@ export const quoteSchema = (ref: Ref) =>
     sentence: z.number().int().nonnegative(),
     paragraph: z.number().int().nonnegative(),
     speaker: ref('actors').nullable(),
+    /** The words that name the speaker, and where they are in the article's text. */
     speakerMention: z.string().nullable(),
+    speakerMentionSpan: z.object(span).nullable(),
+    /** The reporting verb, and where it is in the article's text. */
     cue: z.string().nullable(),
+    cueSpan: z.object(span).nullable(),
     /** The attribution rule that named the speaker, and how sure it is. */
     rule: z.enum(attributionRuleIds),
     confidence: z.number().min(0).max(1),

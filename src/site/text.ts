@@ -122,17 +122,14 @@ export function marked(text: string, sentence: Span, marks: readonly Span[]): { 
 }
 
 /**
- * The words of the paragraph that attribute a quote, e.g. "the Kenyan ambassador said" or
- * "said Kamau", found from the speaker mention and the reporting verb; null when not adjacent.
+ * The words of the article that attribute a quote, e.g. "the Kenyan ambassador said" or "said
+ * Kamau": the speaker mention and the reporting verb where extraction found them, when only white
+ * space parts them; null when either is missing or other words come between.
  */
-export function attributionPhrase(paragraph: string, speakerMention: string | null, cue: string | null): string | null {
-  if (!speakerMention || !cue) return null;
-  const lower = paragraph.toLowerCase();
-  for (const phrase of [`${speakerMention} ${cue}`, `${cue} ${speakerMention}`]) {
-    const at = lower.indexOf(phrase.toLowerCase());
-    if (at >= 0) return paragraph.slice(at, at + phrase.length);
-  }
-  return null;
+export function attributionWords(text: string, mention: Span | null, cue: Span | null): string | null {
+  if (!mention || !cue) return null;
+  const [first, second] = mention.start < cue.start ? [mention, cue] : [cue, mention];
+  return /^\s+$/.test(text.slice(first.end, second.start)) ? text.slice(first.start, second.end) : null;
 }
 
 /** The first sentence, or its first `max` characters cut at a word, for one-line summaries. */

@@ -1,6 +1,6 @@
 // Hand-made extractions for merge tests and the site fixture: real article structure from
 // extract(), with actors, quotes and agreements placed by finding their words in the text.
-import { extract, type Actor, type ActorKind, type Agreement, type AgreementStatus, type Extraction, type Mention, type Quote } from '../../src/extract/index.ts';
+import { extract, type Actor, type ActorKind, type Agreement, type AgreementStatus, type Extraction, type Mention, type Quote, type Span } from '../../src/extract/index.ts';
 import type { AttributionRule } from '../../src/schema/vocab.ts';
 
 export interface ActorSpec {
@@ -42,6 +42,17 @@ function mentionsOf(e: Extraction, forms: string[]): Mention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Where `words` are in the quote's paragraph, outside the quote: the occurrence nearest to it (null when none). */
+function wordsNear(text: string, words: string | null, quote: Span, paragraph: Span): Span | null {
+  let best: Span | null = null;
+  const distance = (s: Span) => (s.end <= quote.start ? quote.start - s.end : s.start - quote.end);
+  for (let at = words ? text.indexOf(words, paragraph.start) : -1; at >= 0 && at + words!.length <= paragraph.end; at = text.indexOf(words!, at + 1)) {
+    const found = { start: at, end: at + words!.length };
+    if (found.start >= quote.end || found.end <= quote.start) if (!best || distance(found) < distance(best)) best = found;
+  }
+  return best;
+}
+
 export function fixture(file: string, text: string, spec: Spec = {}): Extraction {
   const e = extract({ path: `seeds/${file}`, text });
   const sentenceAt = (at: number) => e.article.sentences.findIndex((s) => s.start <= at && at < s.end);
@@ -61,16 +72,21 @@ export function fixture(file: string, text: string, spec: Spec = {}): Extraction
     const start = e.article.text.indexOf(q.text);
     if (start < 0) throw new Error(`fixture: quote not in text: ${q.text}`);
     const sentence = sentenceAt(start);
+    const quote = { start, end: start + q.text.length };
+    const paragraph = e.article.sentences[sentence].paragraph;
+    const speakerMention = q.speakerMention ?? null;
+    const cue = q.cue ?? 'said';
     return {
       id: q.id,
       text: q.text,
-      start,
-      end: start + q.text.length,
+      ...quote,
       sentence,
-      paragraph: e.article.sentences[sentence].paragraph,
+      paragraph,
       speaker: q.speaker,
-      speaker_mention: q.speakerMention ?? null,
-      cue: q.cue ?? 'said',
+      speaker_mention: speakerMention,
+      speaker_mention_span: wordsNear(e.article.text, speakerMention, quote, e.article.paragraphs[paragraph]),
+      cue,
+      cue_span: wordsNear(e.article.text, cue, quote, e.article.paragraphs[paragraph]),
       rule: q.rule ?? 'name',
       confidence: q.confidence ?? 1,
       agreements: q.agreements ?? [],

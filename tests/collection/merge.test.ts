@@ -184,6 +184,19 @@ describe('validate', () => {
     ]);
     expect(problems.every((p) => p.seed === 'a.txt')).toBe(true);
   });
+
+  it('fails on a speaker mention or reporting verb that is not where its span says', () => {
+    const kb = build({ seed: 'a.txt', extraction: seedA });
+    const quote = bySlug(kb.quotes, 'a-1');
+    expect(quote).toMatchObject({ cue: 'said', cueSpan: expect.objectContaining({ start: expect.any(Number) }) });
+    quote.speakerMention = 'Smith';
+    quote.speakerMentionSpan = quote.cueSpan;
+    quote.cueSpan = { start: 10_000, end: 10_004 };
+    expect(validate(kb).problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^quotes\/a-1\.json: speaker mention text differs from the article text/),
+      expect.stringMatching(/^quotes\/a-1\.json: reporting verb 10000-10004 is outside the article text/),
+    ]);
+  });
 });
 
 describe('article dates and agreement statuses', () => {

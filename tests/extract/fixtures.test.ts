@@ -57,9 +57,14 @@ describe.each(cases)('%s', (name) => {
   if (expected.title) it('takes the headline', () => expect(result.article.title).toBe(expected.title));
 
   if (expected.quotes)
-    it('finds exactly the quotes, each with its speaker', () => {
+    it('finds exactly the quotes, each with its speaker, and where its words, its speaker’s and its verb are', () => {
       expect(result.quotes.map((q) => ({ text: q.text, speaker: actorName(q.speaker) }))).toEqual(expected.quotes);
-      for (const q of result.quotes) expect(result.article.text.slice(q.start, q.end)).toBe(q.text);
+      const words = (span: { start: number; end: number } | null) => span && result.article.text.slice(span.start, span.end);
+      for (const q of result.quotes) {
+        expect(words(q)).toBe(q.text);
+        expect(words(q.speaker_mention_span), `${q.id} speaker mention`).toBe(q.speaker_mention);
+        expect(words(q.cue_span), `${q.id} cue`).toBe(q.cue);
+      }
     });
 
   if (expected.speakerMentions)

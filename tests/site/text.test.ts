@@ -5,7 +5,7 @@ import { layout } from '../../src/site/graph.ts';
 import { serializeJsonLd } from '../../src/site/jsonld.ts';
 import { groupMentions } from '../../src/site/mentions.ts';
 import { ruleLabel } from '../../src/site/format.ts';
-import { attributionPhrase, isQuoteRun, marked, oneLine, paragraphParts, quoteWords } from '../../src/site/text.ts';
+import { attributionWords, isQuoteRun, marked, oneLine, paragraphParts, quoteWords } from '../../src/site/text.ts';
 import { safeHttpUrl } from '../../src/site/urls.ts';
 
 const text = 'Title\n“Yes,” Ann Lee said. Ann Lee met Bo in Rome. “No, Bo. Never,” Bo said.';
@@ -97,10 +97,15 @@ describe('text helpers', () => {
     ]);
   });
 
-  it('finds the attribution phrase in either order', () => {
-    expect(attributionPhrase('“We will,” the Iranian ambassador said.', 'the Iranian ambassador', 'said')).toBe('the Iranian ambassador said');
-    expect(attributionPhrase('“We will,” said Jalali.', 'Jalali', 'said')).toBe('said Jalali');
-    expect(attributionPhrase('“We will.”', 'Jalali', 'said')).toBeNull();
+  it('shows the attribution from where extraction found the speaker and the verb, in either order, when only a space parts them', () => {
+    const said = '“We will,” the Iranian ambassador said. Jalali said so. “Yes,” said Jalali. Jalali also said it.';
+    const span = (words: string, from = 0) => ({ start: said.indexOf(words, from), end: said.indexOf(words, from) + words.length });
+    expect(attributionWords(said, span('the Iranian ambassador'), span('said'))).toBe('the Iranian ambassador said');
+    // The words where they are, not the first place the same words appear ("Jalali said so").
+    expect(attributionWords(said, span('Jalali', said.indexOf('“Yes')), span('said', said.indexOf('“Yes')))).toBe('said Jalali');
+    expect(attributionWords(said, span('Jalali', said.indexOf('also') - 8), span('said', said.indexOf('also')))).toBeNull();
+    expect(attributionWords(said, span('Jalali'), null)).toBeNull();
+    expect(attributionWords(said, null, span('said'))).toBeNull();
   });
 
   it('shows quote words without the comma that led into the attribution', () => {

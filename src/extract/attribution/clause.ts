@@ -41,7 +41,7 @@ export function clauseSubject(ctx: Context, index: number, end: number): Speaker
     relative = relativeClause.exec(text.slice(from, end));
   }
   const pronoun = /^(he|she|they|it)\b/i.exec(text.slice(from, end));
-  if (pronoun) return resolvePronoun(ctx, pronoun[1], pronounGender[pronoun[1].toLowerCase()], from);
+  if (pronoun) return resolvePronoun(ctx, { start: from, end: from + pronoun[1].length }, pronounGender[pronoun[1].toLowerCase()], from);
   // The first name that is not a place ("OSLO — The council said …" names the council).
   const subject = mentionsIn(ctx, index).find((m) => m.start >= from && m.start < end && m.kind !== 'country' && m.kind !== 'place');
   if (!subject || (subject.possessive && !ownWords.test(text.slice(subject.end, subject.end + 30)))) return null;
@@ -50,7 +50,7 @@ export function clauseSubject(ctx: Context, index: number, end: number): Speaker
   const boundary = Math.max(lead.lastIndexOf(','), lead.lastIndexOf('—'), lead.lastIndexOf('–'), lead.lastIndexOf(')'));
   const before = tokenize(text, from + boundary + 1, subject.start).filter(isWord);
   if (before.length > 6 || before.some((t) => lemma(t) || /^(of|to|for|with|by|from|that|which|who|and|or|is|was|has|had|will|would)$/i.test(t.text))) return null;
-  return { ...named(ctx, subject, ''), rule: 'clause-subject', confidence: 0.7 };
+  return { ...named(subject), rule: 'clause-subject', confidence: 0.7 };
 }
 
 /**
@@ -64,7 +64,7 @@ export function colonSubject(ctx: Context, span: QuoteSpan): Speaker | null {
   const from = Math.max(ctx.sentences[index].start, span.open - before.length + before.search(/[^,;—–]*:\s*$/));
   const inClause = mentionsIn(ctx, index).filter((m) => m.start >= from && m.end <= span.open && m.kind !== 'country' && m.kind !== 'place');
   const subject = inClause.find((m) => m.kind === 'person') ?? inClause[0];
-  return subject ? { ...named(ctx, subject, ''), rule: 'colon', confidence: 0.7 } : null;
+  return subject ? { ...named(subject), rule: 'colon', confidence: 0.7 } : null;
 }
 
 /**
@@ -94,7 +94,7 @@ export function statementBefore(ctx: Context, open: number): Speaker | null {
   ).exec(text.slice(before.start, before.end));
   if (!said) return null;
   const subject = mentionsIn(ctx, here - 1).find((m) => m.start < before.start + said.index && !m.possessive && m.kind !== 'country' && m.kind !== 'place');
-  return subject ? { ...named(ctx, subject, ''), rule: 'statement-before' } : null;
+  return subject ? { ...named(subject), rule: 'statement-before' } : null;
 }
 
 /** A sentence between two quotes that is about someone else ("A resident group wrote …") ends the run of quotes. */

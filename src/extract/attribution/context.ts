@@ -1,6 +1,6 @@
 // What every attribution rule reads: the article, its quotes so far, and the actors' mentions outside
 // quotation marks, indexed by sentence; with the small text helpers the rules share.
-import type { Actor, ExtractedArticle, Quote, Sentence } from '../types.ts';
+import type { Actor, ExtractedArticle, Quote, Sentence, Span } from '../types.ts';
 import type { ActorMention } from '../actors.ts';
 import type { QuoteSpan } from '../quote-spans.ts';
 import type { Reporter } from '../diagnostics.ts';
@@ -30,10 +30,10 @@ export interface Cue {
   subject: { start: number; end: number } | null;
 }
 
-/** A rule's answer: the speaker (or nobody, with the words that describe them). */
+/** A rule's answer: the speaker (or nobody, with where the words that describe them are). */
 export interface Speaker {
   actor: string | null;
-  mention: string | null;
+  mention: Span | null;
   rule: AttributionRule;
   confidence: number;
 }
@@ -74,13 +74,12 @@ export function phraseEnd(text: string, from: number, to: number): number {
   return trimEnd(text, from + (m?.[0].length ?? 0));
 }
 
-/** The speaker a mention names: its words as written, or the phrase around it for a document or role. */
-export function named(ctx: Context, m: ActorMention, phrase: string, rule: AttributionRule = 'name'): Speaker {
-  const words = rule === 'name' ? ctx.text.slice(m.start, m.end) : phrase.trim();
+/** The speaker a mention names, by its words as written (or other words that name them: "Ann Berg's statement"). */
+export function named(m: ActorMention, rule: AttributionRule = 'name', words: Span = m): Speaker {
   return { actor: m.actor, mention: words, rule, confidence: 0.9 };
 }
 
 /** The speaker of an earlier quote, passed on. */
 export function inherit(previous: Quote, rule: AttributionRule): Speaker {
-  return { actor: previous.speaker, mention: previous.speaker_mention, rule, confidence: 0.75 };
+  return { actor: previous.speaker, mention: previous.speaker_mention_span, rule, confidence: 0.75 };
 }

@@ -83,6 +83,7 @@ function attributeOne(ctx: Context, place: Place): Quote | null {
   if (cue && relayVerbs.has(cue.text.toLowerCase()) && speaker.actor && ctx.byId.get(speaker.actor)?.kind === 'media')
     speaker = { ...speaker, actor: null, rule: 'relayed-by-outlet' };
   const inherited = speaker.rule === 'continuation' || speaker.rule === 'floating';
+  const mention = speaker.mention;
   return {
     id: `q${ctx.quotes.length + 1}`,
     text: text.slice(span.start, span.end),
@@ -91,8 +92,10 @@ function attributeOne(ctx: Context, place: Place): Quote | null {
     sentence: sentenceAt(ctx, span.open),
     paragraph: span.paragraph,
     speaker: speaker.actor,
-    speaker_mention: speaker.mention,
+    speaker_mention: mention && text.slice(mention.start, mention.end),
+    speaker_mention_span: mention && { start: mention.start, end: mention.end },
     cue: cue?.text ?? (inherited ? (previous?.cue ?? null) : null),
+    cue_span: cue ? { start: cue.start, end: cue.end } : inherited ? (previous?.cue_span ?? null) : null,
     rule: speaker.rule,
     confidence: speaker.confidence,
     agreements: [],
@@ -102,7 +105,7 @@ function attributeOne(ctx: Context, place: Place): Quote | null {
 /** The rules in order; see the top of this file. */
 function findSpeaker(ctx: Context, place: Place): { speaker: Speaker | null; cue: Token | null } {
   const { span, previous, prevSpan, right, left, words } = place;
-  if (span.continued && previous) return { speaker: { actor: previous.speaker, mention: previous.speaker_mention, rule: 'continuation', confidence: 0.9 }, cue: null };
+  if (span.continued && previous) return { speaker: { actor: previous.speaker, mention: previous.speaker_mention_span, rule: 'continuation', confidence: 0.9 }, cue: null };
   const chosen = firstResolved(ctx, right ? [right] : left, span.open);
   if (chosen) {
     let speaker = chosen.speaker;

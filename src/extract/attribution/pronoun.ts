@@ -1,17 +1,18 @@
 // He, she, it, they: who a pronoun before or after a quote stands for.
-import type { Actor } from '../types.ts';
+import type { Actor, Span } from '../types.ts';
 import { type Context, type Speaker, mentionsIn, sentenceAt } from './context.ts';
 
 export type PronounGender = 'male' | 'female' | 'plural' | 'neuter';
 export const pronounGender: Record<string, PronounGender> = { he: 'male', she: 'female', they: 'plural', it: 'neuter', we: 'plural' };
 
 /**
- * The pronoun at `at` → the latest compatible actor: the previous speaker first (unless someone else
- * who fits was named since), then the first fitting name of the nearest sentence before it. Never a
- * name written after the pronoun.
+ * The pronoun (the word at `pronoun`) → the latest compatible actor named before `at`: the previous
+ * speaker first (unless someone else who fits was named since), then the first fitting name of the
+ * nearest sentence before it. Never a name written after the pronoun.
  */
-export function resolvePronoun(ctx: Context, word: string, gender: PronounGender, at: number): Speaker {
+export function resolvePronoun(ctx: Context, pronoun: Span, gender: PronounGender, at: number): Speaker {
   const { byId, quotes, sentences } = ctx;
+  const word = ctx.text.slice(pronoun.start, pronoun.end);
   const fits = (a: Actor | undefined) =>
     !!a &&
     (gender === 'plural' || gender === 'neuter'
@@ -21,8 +22,8 @@ export function resolvePronoun(ctx: Context, word: string, gender: PronounGender
   const lastSpeaker = last?.speaker ? byId.get(last.speaker) : undefined;
   if (gender === 'plural')
     return fits(lastSpeaker)
-      ? { actor: lastSpeaker!.id, mention: word, rule: 'pronoun', confidence: 0.6 }
-      : { actor: null, mention: word, rule: 'pronoun-unresolved', confidence: 0.5 };
+      ? { actor: lastSpeaker!.id, mention: pronoun, rule: 'pronoun', confidence: 0.6 }
+      : { actor: null, mention: pronoun, rule: 'pronoun-unresolved', confidence: 0.5 };
   const here = sentenceAt(ctx, at);
   const paragraph = sentences[here].paragraph;
   const since = last
@@ -30,14 +31,14 @@ export function resolvePronoun(ctx: Context, word: string, gender: PronounGender
         .flat()
         .filter((m) => m.start > last.end && m.start < at && m.actor !== last.speaker && fits(byId.get(m.actor)))
     : [];
-  if (fits(lastSpeaker) && last.paragraph >= paragraph - 1 && !since.length) return { actor: lastSpeaker!.id, mention: word, rule: 'pronoun', confidence: 0.85 };
+  if (fits(lastSpeaker) && last.paragraph >= paragraph - 1 && !since.length) return { actor: lastSpeaker!.id, mention: pronoun, rule: 'pronoun', confidence: 0.85 };
   for (let s = here; s >= 0; s--) {
     const candidates = mentionsIn(ctx, s).filter((m) => m.start < at && fits(byId.get(m.actor)));
     if (!candidates.length) continue;
     const distinct = new Set(candidates.map((m) => m.actor));
     if (distinct.size > 1)
       ctx.reporter.report('info', 'ambiguous-pronoun', `"${word}" could be ${[...distinct].map((id) => byId.get(id)!.name).join(' or ')}; took the first`, at);
-    return { actor: candidates[0].actor, mention: word, rule: 'pronoun', confidence: distinct.size > 1 ? 0.6 : 0.75 };
+    return { actor: candidates[0].actor, mention: pronoun, rule: 'pronoun', confidence: distinct.size > 1 ? 0.6 : 0.75 };
   }
-  return { actor: null, mention: word, rule: 'pronoun-unresolved', confidence: 0.3 };
+  return { actor: null, mention: pronoun, rule: 'pronoun-unresolved', confidence: 0.3 };
 }

@@ -56,31 +56,30 @@ export function resolveSubject(ctx: Context, cue: Cue, at: number): Speaker | nu
   const last = tokens[tokens.length - 1];
   const according = cue.verb.text.toLowerCase() === 'according';
   const inside = outside.filter((m) => m.start >= start && m.end <= last.end && !m.possessive && (according || !followsPreposition(text, m)));
-  const phrase = text.slice(start, last.end);
 
   // "She defended the plan but admitted …": a verb joined by "but" or "and" shares the clause's subject.
   if (/^(but|and|yet|then)$/i.test(last.text) && !according) return clauseSubject(ctx, sentenceAt(ctx, start), start);
   // "X did this whilst promising …": the main clause's subject speaks.
   if (/^(while|whilst|after|before|as|when|by|in|before|since|until)$/i.test(last.text)) {
     const subject = inside.find((m) => m.kind !== 'country' && m.kind !== 'place');
-    return subject ? named(ctx, subject, phrase) : null;
+    return subject ? named(subject) : null;
   }
   // "Ann Berg, who has long called it …": the name a relative pronoun refers to.
   const antecedent = inside.find((m) => m.kind !== 'country' && m.kind !== 'place' && /^,\s+(?:who|which)\b/.test(text.slice(m.end, m.end + 8)));
-  if (antecedent && !/[,;]/.test(text.slice(antecedent.end + 2, last.end).replace(/,$/, ''))) return named(ctx, antecedent, phrase);
+  if (antecedent && !/[,;]/.test(text.slice(antecedent.end + 2, last.end).replace(/,$/, ''))) return named(antecedent);
   // "said planetary scientist Ann Berg of the Polar Institute at a press conference": the person, not what follows.
   const firstPerson = inside.find((m) => m.kind === 'person');
-  if (firstPerson && /^\s+(?:of|from|at|in|on|with)\s/.test(text.slice(firstPerson.end, firstPerson.end + 6))) return named(ctx, firstPerson, phrase);
+  if (firstPerson && /^\s+(?:of|from|at|in|on|with)\s/.test(text.slice(firstPerson.end, firstPerson.end + 6))) return named(firstPerson);
   // A name (or an appositive after it: "X, the minister, said").
   const adjacent = inside.find((m) => m.end === last.end);
-  if (adjacent) return named(ctx, adjacent, phrase);
+  if (adjacent) return named(adjacent);
   if (last.text === ',') {
     const who = apposedName(tokens, inside);
-    if (who) return named(ctx, who, phrase);
+    if (who) return named(who);
   }
   const pronoun = pronounGender[last.text.toLowerCase()];
   const before = tokens[tokens.length - 2]?.text ?? '';
-  if (pronoun && (tokens.length === 1 || /^[,;:]$/.test(before) || functionWords.has(before.toLowerCase()))) return resolvePronoun(ctx, last.text, pronoun, Math.min(at, last.start));
+  if (pronoun && (tokens.length === 1 || /^[,;:]$/.test(before) || functionWords.has(before.toLowerCase()))) return resolvePronoun(ctx, last, pronoun, Math.min(at, last.start));
   return nounPhraseSpeaker(ctx, tokens, start, inside, at);
 }
 
@@ -104,12 +103,13 @@ function nounPhraseSpeaker(ctx: Context, tokens: Token[], start: number, inside:
   let k = tokens.length - 1;
   while (k > 0 && isWord(tokens[k - 1]) && !determiners.test(tokens[k].text) && !/^(and|but|while|whilst|that|which|who|with|after|before|as)$/i.test(tokens[k - 1].text)) k--;
   const np = tokens.slice(k);
-  const npText = text.slice(np[0].start, last.end);
+  const npSpan = { start: np[0].start, end: last.end };
+  const npText = text.slice(npSpan.start, npSpan.end);
   const head = last.text.toLowerCase();
   const npMentions = inside.filter((m) => m.start >= np[0].start);
   // "Cornyn's statement added": the document's owner speaks through it.
   const owner = outside.find((m) => m.possessive && m.start >= start && m.end <= last.end && m.kind !== 'country' && m.kind !== 'place');
-  if (owner && documentNouns.has(head)) return named(ctx, owner, npText, 'document');
+  if (owner && documentNouns.has(head)) return named(owner, 'document', npSpan);
   // "the Kenyan ambassador", "a visibly tired attorney general", "Israeli prime minister": a role someone holds.
   // With "a", only a title of two words or more names one office ("an official" is anybody).
   const indefinite = /^an?\b/i.test(npText);
@@ -119,33 +119,35 @@ function nounPhraseSpeaker(ctx: Context, tokens: Token[], start: number, inside:
       (indefinite ? titleWords.has(np.at(-2)?.text.toLowerCase() ?? '') : np[0].start === start));
   if (titled) {
     const holder = roleHolder(ctx, np, at);
-    if (holder) return { actor: holder.id, mention: npText, rule: 'role', confidence: 0.8 };
+    if (holder) return { actor: holder.id, mention: npSpan, rule: 'role', confidence: 0.8 };
   }
   // "the paper said": the outlet named last before, not a document.
   if (/^the\s/i.test(npText) && np.length === 2 && outletNouns.has(head)) {
     const outlet = bodyNamed(ctx, head, at);
-    if (outlet) return { actor: outlet.id, mention: npText, rule: 'organisation-noun', confidence: 0.7 };
+    if (outlet) return { actor: outlet.id, mention: npSpan, rule: 'organisation-noun', confidence: 0.7 };
   }
   if (documentNouns.has(head) || np.some((t) => documentNouns.has(t.text.toLowerCase()))) {
     // "X issued a statement saying …": the document speaks for whoever issued it.
     const issuer =
       npMentions.find((m) => m.kind === 'organization' || m.kind === 'media' || m.kind === 'person') ??
       inside.filter((m) => m.end <= np[0].start && m.kind !== 'country' && m.kind !== 'place').at(-1);
-    return issuer ? named(ctx, issuer, npText, 'document') : { actor: null, mention: npText, rule: 'unnamed-document', confidence: 0.6 };
+    return issuer ? named(issuer, 'document', npSpan) : { actor: null, mention: npSpan, rule: 'unnamed-document', confidence: 0.6 };
   }
-  if (npMentions.length && !titleHeads.has(head) && !unnamedSourceHeads.has(head)) return named(ctx, npMentions[npMentions.length - 1], npText);
+  if (npMentions.length && !titleHeads.has(head) && !unnamedSourceHeads.has(head)) return named(npMentions[npMentions.length - 1]);
   // "the ministry said", "the city reasoned": the latest organisation with that head word in its name.
   if (/^the\s/i.test(npText) && (np.length === 2 || bodyNouns.has(head))) {
     const body = bodyNamed(ctx, head, at);
-    if (body) return { actor: body.id, mention: npText, rule: 'organisation-noun', confidence: 0.7 };
+    if (body) return { actor: body.id, mention: npSpan, rule: 'organisation-noun', confidence: 0.7 };
   }
-  if (unnamedSourceHeads.has(head) || titleHeads.has(head) || /^(the|a|an|another|one)\b/i.test(npText)) return { actor: null, mention: npText, rule: 'unnamed-source', confidence: 0.7 };
+  if (unnamedSourceHeads.has(head) || titleHeads.has(head) || /^(the|a|an|another|one)\b/i.test(npText)) return { actor: null, mention: npSpan, rule: 'unnamed-source', confidence: 0.7 };
   // Any other subject holding a name we know; else somebody the text describes but does not name.
+  if (inside.length) return named(inside[inside.length - 1]);
   const phrase = text.slice(start, last.end);
-  if (inside.length) return named(ctx, inside[inside.length - 1], phrase);
-  const subject = (phrase.split(/\s+/).length <= 8 ? phrase : npText).replace(/^[\s,;:]+/, '');
+  const from = phrase.split(/\s+/).length <= 8 ? start : npSpan.start;
+  const lead = /^[\s,;:]*/.exec(text.slice(from, last.end))![0].length;
+  const subject = text.slice(from + lead, last.end);
   const described = /^(the|a|an|another|one|some|several|two|three|its|his|her|their)\s/i.test(subject) && !tokenize(subject).some((t) => lemma(t));
-  return described ? { actor: null, mention: subject, rule: 'unnamed-source', confidence: 0.6 } : null;
+  return described ? { actor: null, mention: { start: from + lead, end: last.end }, rule: 'unnamed-source', confidence: 0.6 } : null;
 }
 
 /** "the Kenyan ambassador": the actor introduced with that role (and nationality). */
