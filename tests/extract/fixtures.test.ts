@@ -30,6 +30,7 @@ interface Expected {
   notAgreements?: string[];
   /** The words naming each quote's speaker, in quote order. */
   speakerMentions?: string[];
+  /** Every warning and error, by rule, in order. */
   warnings?: string[];
 }
 
@@ -112,15 +113,14 @@ describe.each(cases)('%s', (name) => {
       for (const word of expected.absent!) expect(names).not.toContain(word);
     });
 
-  if (expected.warnings)
-    it('warns with positions', () => {
-      for (const rule of expected.warnings!) {
-        const d = result.diagnostics.find((x) => x.rule === rule);
-        expect(d, rule).toBeDefined();
-        // line:column points into the input file, at what the warning is about (an unclosed quote: its mark).
-        const at = input.split(/\r?\n/)[d!.line - 1]?.[d!.column - 1];
-        expect(at, `${rule} at ${d!.line}:${d!.column}`).toBeDefined();
-        if (rule === 'unclosed-quote') expect(at).toMatch(/["“„«‘]/);
-      }
-    });
+  it('warns exactly as expected (not at all when no warnings are listed), each at its place', () => {
+    const warnings = result.diagnostics.filter((d) => d.severity !== 'info');
+    expect(warnings.map((d) => d.rule)).toEqual(expected.warnings ?? []);
+    for (const { rule, line, column } of warnings) {
+      // line:column points into the input file, at what the warning is about (an unclosed quote: its mark).
+      const at = input.split(/\r?\n/)[line - 1]?.[column - 1];
+      expect(at, `${rule} at ${line}:${column}`).toBeDefined();
+      if (rule === 'unclosed-quote') expect(at).toMatch(/["“„«‘]/);
+    }
+  });
 });
