@@ -53,6 +53,7 @@ function wordsNear(text: string, words: string | null, quote: Span, paragraph: S
   return best;
 }
 
+/** The extraction of `text` with the actors, quotes and agreements of `spec` in place of the extractor's. */
 export function fixture(file: string, text: string, spec: Spec = {}): Extraction {
   const e = extract({ path: `seeds/${file}`, text });
   const sentenceAt = (at: number) => e.article.sentences.findIndex((s) => s.start <= at && at < s.end);
