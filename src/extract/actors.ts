@@ -1,7 +1,7 @@
 import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
 import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
-import { agreementHeads, englishWords, functionWords, isGenericInstitution, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
+import { agreementHeads, corporateSuffixes, englishWords, functionWords, isGenericInstitution, nameConnectors, organizationHeads, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
 import { firstIndexAtOrAfter } from './bisect.ts';
 
@@ -108,6 +108,11 @@ export function buildActors(
   };
 
   for (const m of [...ordered.filter((x) => x.kind === 'person' && words(x.name).length === 1), ...bare].sort((a, b) => a.start - b.start)) {
+    const company = companyNamedAfter(m);
+    if (company) {
+      add({ ...m, kind: 'organization' }, company.key);
+      continue;
+    }
     // A surname of a full name, or a one-word name already known as a person ("President Lund" … "Lund told").
     const person = surnameMatch(m) ?? byKey.get(`person:${norm(m.name)}`);
     if (person) {
@@ -147,6 +152,20 @@ export function buildActors(
     if (m.evidence === 'verb' && words(m.name).length === 1 && pronounKindAfter(text, m.end) !== 'person')
       add({ ...m, kind: 'organization' }, `organization:${norm(m.name)}`);
     else if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
+  }
+
+  /**
+   * "Ford" in an article naming Ford Motor and Bill Ford, "Harlow" beside Harlow Shipping Group: the company, unless a title or honorific, or
+   * a "he" or "she" after it, makes it the person.
+   */
+  function companyNamedAfter(m: NameMention): Cluster | undefined {
+    if (m.honorific || m.evidence === 'title' || pronounKindAfter(text, m.end) === 'person') return undefined;
+    const name = norm(m.name);
+    return clusters.find((c) => {
+      if (c.kind !== 'organization') return false;
+      const [first, ...rest] = c.fullName.split(/\s+/);
+      return rest.length > 0 && norm(first) === name && corporateSuffixes.has(rest[rest.length - 1]) && rest.every((w) => corporateSuffixes.has(w) || organizationHeads.has(w));
+    });
   }
 
   /**

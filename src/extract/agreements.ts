@@ -1,7 +1,7 @@
 import type { Actor, Agreement, AgreementStatus, ExtractedArticle, Mention } from './types.ts';
 import type { ActorMention } from './actors.ts';
 import { isWord, tokenize, type Token } from './tokens.ts';
-import { functionWords, reportingVerbs } from './lexicon.ts';
+import { functionWords, memberNouns, reportingVerbs } from './lexicon.ts';
 import {
   acquisitionVerbs, collectiveSubjects, makingVerbs, months, scopeModifiers, stopModifiers, strongHeads, twoSides, verbalHeads,
   verbMarkers, weakHeadModifiers, weakHeads, weekdays,
@@ -99,15 +99,33 @@ function inheritIncluded(found: Found[], text: string, sentences: ExtractedArtic
  * from the text's own evidence: "between X and Y", "with X", "X-Y deal", "X's deal", the modifier
  * ("the Norway deal") and the subject of "X and Y signed …". A party list may be empty.
  */
+/**
+ * The actor each name or alias stands for; a surface two actors share ("Ford" of Bill Ford and Ford
+ * Motor) stands for the one the text writes it for most often.
+ */
+function actorBySurface(actors: Actor[], mentions: ActorMention[], text: string): Map<string, string> {
+  const written = new Map<string, number>();
+  for (const m of mentions) {
+    const key = `${m.actor}\u0000${text.slice(m.start, m.end)}`;
+    written.set(key, (written.get(key) ?? 0) + 1);
+  }
+  const count = (id: string, surface: string) => written.get(`${id}\u0000${surface}`) ?? 0;
+  const bySurface = new Map<string, string>();
+  for (const a of actors)
+    for (const s of [a.name, ...a.aliases]) {
+      const held = bySurface.get(s);
+      if (held === undefined || count(a.id, s) > count(held, s)) bySurface.set(s, a.id);
+    }
+  return bySurface;
+}
+
 export function findAgreements(article: ExtractedArticle, actors: Actor[], mentionsAsWritten: ActorMention[]): Agreement[] {
   const { text, sentences } = article;
   const found: Found[] = [];
   const byId = new Map(actors.map((a) => [a.id, a]));
   const mentions = mentionsAsWritten.map((m) => asGovernment(m, actors, text));
   const partyMentions = mentions.filter((m) => partyKinds.has(m.kind) && byId.has(m.actor));
-  const surfaceActor = new Map<string, string>();
-  for (const a of actors)
-    if (partyKinds.has(a.kind)) for (const s of [a.name, ...a.aliases]) if (!surfaceActor.has(s)) surfaceActor.set(s, a.id);
+  const surfaceActor = actorBySurface(actors.filter((a) => partyKinds.has(a.kind)), partyMentions, text);
   const placeSurfaces = new Set(actors.filter((a) => a.kind === 'place' || a.kind === 'country').flatMap((a) => [a.name, ...a.aliases]));
 
   const bySentence = new Map<number, ActorMention[]>();
@@ -259,7 +277,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const listedActors = listed.filter((x) => partyKinds.has(x.kind)).map((x) => x.actor);
       const npStart = det && (determiner.test(det) || det === 'the') ? m - 1 - (/^['’]s$/.test(before?.text ?? '') ? 1 : 0) : m;
       const subject = subjectOf(tokens, npStart, inSentence, s.start);
-      const sidesBefore = twoSides.test(text.slice(s.start, start0(modifiers, head))) ? twoEarlier(s.start) : [];
+      const sidesBefore = twoSidesNamed(text.slice(s.start, start0(modifiers, head)), s.start);
       const parties = [...new Set([...subject, ...owners, ...compound, ...modifierMentions, ...listedActors, ...sidesBefore])].filter((p) => byId.has(p));
       const specific = key.size > 0 || time.size > 0 || proper || complement.length > 0;
 
@@ -349,12 +367,31 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     return modifiers[0]?.start ?? head.start;
   }
 
+  /**
+   * Who "the two sides" in `phrase` are: the sides of the agreement in hand when it has two (they
+   * need not be countries: "the Taliban and the US"), else the two countries named just before.
+   */
+  function twoSidesNamed(phrase: string, at: number): string[] {
+    const said = twoSides.exec(phrase);
+    if (!said) return [];
+    if (/\b(sides|parties)\b/i.test(said[0])) {
+      const inHand = [...found].reverse().find((f) => f.parties.length === 2 && f.mentions.some((x) => x.start < at));
+      if (inHand) return [...inHand.parties];
+    }
+    return twoEarlier(at);
+  }
+
   /** The two countries named just before `at` (in the three sentences before): what "the two sides" refers to, when only two are named there. */
   function twoEarlier(at: number): string[] {
     const i = sentences.findIndex((x) => x.end >= at);
     const from = sentences[Math.max(0, (i < 0 ? sentences.length : i) - 3)]?.start ?? 0;
     const named = [...new Set(mentions.filter((x) => x.start < at && x.start >= from && x.kind === 'country').map((x) => x.actor))];
     return named.length === 2 ? named : [];
+  }
+
+  /** "members of the union": the body acts through its people, so it is the subject. */
+  function isMembersOf(tokens: Token[], of: number): boolean {
+    return /^of$/i.test(tokens[of].text) && memberNouns.has((tokens[of - 1]?.text ?? '').toLowerCase());
   }
 
   function isPossessiveToken(t: Token | undefined) {
@@ -407,14 +444,14 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     while (b >= 0 && !clauseBoundary.test(tokens[b].text) && !strongHeads.has(tokens[b].text.toLowerCase())) b--;
     const from = b >= 0 ? tokens[b].end : sentenceStart;
     const to = tokens[v].start;
-    if (twoSides.test(text.slice(from, to))) return twoEarlier(from);
+    if (twoSides.test(text.slice(from, to))) return twoSidesNamed(text.slice(from, to), from);
     const out: string[] = [];
     for (const x of inSentence) {
       if (x.start < from || x.end > to) continue;
       const i = tokens.findIndex((t) => t.start >= x.start);
       let p = i - 1;
       if (/^the$/i.test(tokens[p]?.text ?? '')) p--;
-      if (p >= 0 && prepositions.test(tokens[p].text) && tokens[p].start >= from) continue;
+      if (p >= 0 && prepositions.test(tokens[p].text) && tokens[p].start >= from && !isMembersOf(tokens, p)) continue;
       // "Ruritania's rebel council": the possessor is not a party.
       const after = tokens.findIndex((t) => t.start >= x.end);
       if (isPossessiveToken(tokens[after]) && inSentence.some((y) => y.start >= tokens[after].end && y.start <= tokens[after].end + 1)) continue;

@@ -4,7 +4,7 @@ import { firstIndexAtOrAfter } from './bisect.ts';
 import { capitalOf, countryByDemonym, countryByName, givenName, placeByName, type Country } from './gazetteer.ts';
 import {
   englishWords, functionWords, honorifics, mediaHeads, mediaNames, mediaNouns, mediaOpeners, months, nameConnectors,
-  organizationHeads, organizationNames, organizationNouns, organizationOpeners, reportingVerbs, surnameParticles, titleWords,
+  memberNouns, organizationHeads, organizationNames, organizationNouns, organizationOpeners, reportingVerbs, surnameParticles, titleWords,
   weekdays, agreementHeads, titleHeads,
 } from './lexicon.ts';
 
@@ -32,7 +32,9 @@ export interface NameMention extends Span {
 type Run = Token[];
 
 const lower = (t: Token) => t.text.toLowerCase();
-const isAcronym = (s: string) => /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z])(?:\+\d+)?$/.test(s) && /[A-Z]/.test(s);
+// "NATO", "U.S.", "G20", "P5+1", and acronyms joined by a hyphen ("AFL-CIO").
+const isAcronym = (s: string) =>
+  /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z]|[A-Z]{2,6}(?:-[A-Z]{2,6})+)(?:\+\d+)?$/.test(s) && /[A-Z]/.test(s);
 const isTitleWord = (t: Token) => titleWords.has(lower(t));
 /** Arabic and other particles written in lower case before a capitalised name ("al-Haddad"). */
 const particleName = /^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|van|von|de|da|di|du|le|la|d|l)[-‐'’]\p{Lu}/u;
@@ -309,7 +311,7 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     const apposition = tokens[tokens.indexOf(run[0]) - 1]?.text === ',' ? lower(tokens[tokens.indexOf(run[0]) - 2] ?? run[0]) : '';
     if (mediaNouns.has(nounBefore) || mediaNouns.has(apposition)) return emit({ ...base, ...nameSpan, kind: 'media' }, tokens);
     if (organizationNouns.has(nounBefore) || organizationNouns.has(apposition)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
-    if (single && isAcronym(nameText)) {
+    if (single && isAcronym(nameText) && !joinsKnownNames(nameText)) {
       // Post-nominal letters, and ordinary words written in capitals for emphasis ("UNLESS").
       const emphasis = englishWords.has(nameText.toLowerCase()) && (nameText.length >= 4 || lower(before ?? last) !== 'the');
       if (notOrganizations.has(nameText) || emphasis) return;
@@ -395,6 +397,12 @@ function nameTail(run: Run): number {
   return Math.max(i, run.length - 4);
 }
 
+/** "US-UK", "UN-OPCW": two names joined by a hyphen, not one organisation's acronym. */
+function joinsKnownNames(acronym: string): boolean {
+  const parts = acronym.split('-');
+  return parts.length > 1 && parts.some((p) => countryByName(p) || orgLookup(p));
+}
+
 /** "Name (ACRONYM)": the name of an organisation. */
 function isAcronymAfter(tokens: Token[], last: Token): boolean {
   const i = tokens.indexOf(last);
@@ -462,7 +470,9 @@ function organisationSpan(run: Run): [number, number] | null {
       const lead = run.slice(0, from - 1);
       const titled = lead.some((r) => titleHeads.has(lower(r))) && !lead.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text));
       const person = lead.length >= 2 && lead.length <= 3 && lead.every((r) => r.cap) && lead.some((r) => !englishWords.has(lower(r))) && !lead.some((r) => isTitleWord(r));
-      if (titled || person) break;
+      // "Members of the United Auto Workers": people of the body, not a word of its name.
+      const members = lead.length === 1 && memberNouns.has(lower(lead[0]));
+      if (titled || person || members) break;
     }
     from--;
   }
