@@ -186,13 +186,16 @@ export function buildActors(
     return !englishWords.has(m.name.toLowerCase());
   }
 
-  /** A bare word after "in", "at", "from", "near", or listed after a place, is a place. */
+  /** A bare word after "in", "at", "from", "near", before its region, or listed after a place, is a place. */
   function placeOf(m: NameMention): boolean {
     if (words(m.name).length > 3) return false;
     const before = text.slice(Math.max(0, m.start - 12), m.start);
     if (/\b(in|at|near|outside)\s+$/.test(before)) return true;
     if (englishWords.has(m.name.toLowerCase())) return false;
     if (placeByName(m.name) !== undefined) return true;
+    // "Thornvale, N.M.", "Derry, New Hampshire": a town is written before its state or country.
+    const region = /^,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(m.end, m.end + 30))?.[1];
+    if (region && (placeByName(region) !== undefined || countryByName(region))) return true;
     if (/\b(from|to|around)\s+$/.test(before)) return true;
     const listed = /,\s*$/.test(before) && clusters.some((c) => c.kind === 'place' && c.mentions.some((x) => x.end <= m.start && m.start - x.end <= 3));
     return listed;

@@ -264,7 +264,9 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     const ofAt = run.findIndex((t, i) => i > 1 && t.text === 'of');
     if (ofAt > 0 && !geographyHeads.has(run[ofAt - 1].text)) {
       const where = at(ofAt + 1, run.length);
-      if (countryByName(where) || placeByName(where) !== undefined) {
+      // "Patricia Moran of Cheyenne", "Joel Pollak of Breitbart California": a first name and a surname before "of" are a person.
+      const personBefore = ofAt >= 2 && givenName(run[ofAt - 2].text) !== undefined && !commonHere(run[ofAt - 2]) && !organizationHeads.has(run[ofAt - 1].text);
+      if (countryByName(where) || placeByName(where) !== undefined || personBefore) {
         readRun(run.slice(0, ofAt), tokens, sentence, false);
         readRun(run.slice(ofAt + 1), tokens, sentence, false);
         return;

@@ -66,8 +66,8 @@ export const sentenceAt = (ctx: Context, at: number): number => Math.max(0, last
 
 export const mentionsIn = (ctx: Context, sentence: number): ActorMention[] => ctx.outsideBySentence.get(sentence) ?? [];
 
-/** A phrase up to the first punctuation, reading through the stops of "Mr." and initials. */
-const phrasePattern = new RegExp(String.raw`^(?:(?:${titleAbbreviations.join('|')})\.|\p{Lu}\.(?=\s)|[^,.;:!?"“”()])*`, 'u');
+/** A phrase up to the first punctuation, reading through the stops of "Mr." and initials ("J. Smith", "J.J. Smith"). */
+const phrasePattern = new RegExp(String.raw`^(?:(?:${titleAbbreviations.join('|')})\.|(?:\p{Lu}\.)+(?=\s)|[^,.;:!?"“”()])*`, 'u');
 
 export function phraseEnd(text: string, from: number, to: number): number {
   const m = phrasePattern.exec(text.slice(from, to));

@@ -58,7 +58,9 @@ export function rightCue(ctx: Context, from: number, to: number): Cue | null {
   const core = lead.replace(/\([^()]*\)/g, ' ').replace(/,\s+(?:who|which|whose)\b[^,]*,/g, ',');
   if (/[.!?]/.test(core.replace(new RegExp(titleAbbreviation.source, 'g'), '').replace(/\b[A-Z]\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(core)) return null;
   const subject = lead.replace(/^[\s,;:—–-]+/, '');
-  if (subject.trim()) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(text, verb.start) } };
+  // '"…" for Clinton, said Kunin': words that go on the quoted sentence ("for Clinton,") are no subject.
+  const sentenceGoesOn = /^(for|to|about|in|on|of|at|from|with|by|over|against|into)\b[^,]*,\s*$/i.test(subject);
+  if (subject.trim() && !sentenceGoesOn) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(text, verb.start) } };
   // A participle opens a clause of the same speaker ('"…," adding that …'), never an inverted subject.
   if (/ing$/.test(verb.text) || /^(that|to|it|he|she|they)$/i.test(words[at + 1]?.text ?? '')) return null;
   // Inverted: "said the minister", "said Nordmark's chief negotiator, Ingrid Solberg".
