@@ -196,7 +196,7 @@ export function buildActors(
     // "Thornvale, N.M.", "Derry, New Hampshire": a town is written before its state or country.
     const region = /^,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(m.end, m.end + 30))?.[1];
     if (region && (placeByName(region) !== undefined || countryByName(region))) return true;
-    if (/\b(from|to|around)\s+$/.test(before)) return true;
+    if (/\b(from|to|around)\s+$/.test(before) && !/\baccording to\s+$/i.test(before)) return true;
     const listed = /,\s*$/.test(before) && clusters.some((c) => c.kind === 'place' && c.mentions.some((x) => x.end <= m.start && m.start - x.end <= 3));
     return listed;
   }

@@ -297,8 +297,10 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     const single = name.length === 1;
     const place = placeByName(nameText);
     const following = tokens[tokens.indexOf(last) + 1];
-    // "Lund said", or inverted "said Lund": a name next to a reporting verb.
-    const verbAfter = (!!following && reportingVerbs.has(following.text)) || (!!before && reportingVerbs.has(before.text) && before.end === run[0].start - 1);
+    // "Lund said", "said Lund", "according to Lund": a name next to a reporting verb.
+    const accordingTo = /\baccording to\s+$/i.test(text.slice(Math.max(0, run[0].start - 14), run[0].start));
+    const verbAfter =
+      (!!following && reportingVerbs.has(following.text)) || (!!before && reportingVerbs.has(before.text) && before.end === run[0].start - 1) || accordingTo;
 
     const named = countryByName(nameText);
     if (named) return emit({ ...base, ...nameSpan, kind: 'country', country: named, name: named.name }, tokens);

@@ -17,7 +17,7 @@ const adjacentOnly = new Set([
 const irregularPast = /^(shot|hit|spoke|went|broke|began|came|cut|threw|swore)$/;
 
 /** Participles that report speech ("…, saying “…”"); others ("including") do not. */
-const speakingParticiples = /^(saying|adding|stating|noting|telling|warning|insisting|explaining|arguing|promising|recommending|reporting|citing|claiming)$/;
+const speakingParticiples = /^(saying|adding|stating|noting|telling|warning|insisting|explaining|arguing|promising|recommending|reporting|citing|claiming|writing|tweeting|declaring|announcing|responding|joking|quipping|boasting|suggesting|asserting|acknowledging|admitting|vowing|predicting|replying)$/
 
 /** Words before a reporting verb's form that make it a noun ("the reports", "that states can"). */
 const nounBefore = /^(the|a|an|these|those|many|some|all|both|other|such|his|her|its|their|our|news|media)$/i;
@@ -93,7 +93,8 @@ export function leftCues(ctx: Context, from: number, to: number, anyDistance = f
   const cues: Cue[] = [];
   for (let k = words.length - 1; k >= 0; k--) {
     const verb = words[k];
-    const l = cueLemma(words, k);
+    // "According to Ann Berg, …" opens its sentence with a capital.
+    const l = cueLemma(words, k) ?? (verb.text === 'According' && words[k + 1]?.text === 'to' ? 'according' : undefined);
     if (!l) continue;
     if (verb.text.toLowerCase() === 'according' && words[k + 1]?.text === 'to') {
       const start = skipSpace(text, words[k + 1].end);
