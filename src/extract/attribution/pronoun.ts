@@ -1,5 +1,6 @@
 // He, she, it, they: who a pronoun before or after a quote stands for.
 import type { Actor } from '../types.ts';
+import { functionWords, titleHeads } from '../lexicon.ts';
 import { type Context, type Speaker, mentionsIn, sentenceAt } from './context.ts';
 
 export type PronounGender = 'male' | 'female' | 'plural' | 'neuter';
@@ -32,7 +33,9 @@ export function resolvePronoun(ctx: Context, word: string, gender: PronounGender
     : [];
   if (fits(lastSpeaker) && last.paragraph >= paragraph - 1 && !since.length) return { actor: lastSpeaker!.id, mention: word, rule: 'pronoun', confidence: 0.85 };
   for (let s = here; s >= 0; s--) {
-    const candidates = mentionsIn(ctx, s).filter((m) => m.start < at && fits(byId.get(m.actor)));
+    const candidates = mentionsIn(ctx, s)
+      .filter((m) => m.start < at && fits(byId.get(m.actor)))
+      .filter((m, k, all) => !modifiesNext(ctx, m, all[k + 1]));
     if (!candidates.length) continue;
     const distinct = new Set(candidates.map((m) => m.actor));
     if (distinct.size > 1)
@@ -40,4 +43,11 @@ export function resolvePronoun(ctx: Context, word: string, gender: PronounGender
     return { actor: candidates[0].actor, mention: word, rule: 'pronoun', confidence: distinct.size > 1 ? 0.6 : 0.75 };
   }
   return { actor: null, mention: word, rule: 'pronoun-unresolved', confidence: 0.3 };
+}
+
+/** "McConnell spokesman Don Stewart", "Acme's chief Ann Berg": a name that only qualifies the title of the next one. */
+function modifiesNext(ctx: Context, m: { end: number }, next: { start: number } | undefined): boolean {
+  const between = next ? /^(?:['’]s)?((?:\s+\p{Ll}[\p{Ll}-]*){1,4})\s+$/u.exec(ctx.text.slice(m.end, next.start)) : null;
+  const words = between ? between[1].trim().split(/\s+/) : [];
+  return words.length > 0 && titleHeads.has(words[words.length - 1]) && !words.some((w) => functionWords.has(w));
 }
