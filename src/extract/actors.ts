@@ -108,6 +108,11 @@ export function buildActors(
   };
 
   for (const m of [...ordered.filter((x) => x.kind === 'person' && words(x.name).length === 1), ...bare].sort((a, b) => a.start - b.start)) {
+    if (m.surnameOnly) {
+      const person = surnameMatch(m);
+      if (person) add(m, person.key);
+      continue;
+    }
     const company = companyNamedAfter(m);
     if (company) {
       add({ ...m, kind: 'organization' }, company.key);

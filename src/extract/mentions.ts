@@ -26,6 +26,8 @@ export interface NameMention extends Span {
   evidence?: 'title' | 'honorific' | 'verb' | 'shape' | 'known' | 'context';
   /** A mention followed by 's. */
   possessive?: boolean;
+  /** A title word alone ("Bishop said"): a person only if it is the surname of someone named in full. */
+  surnameOnly?: boolean;
 }
 
 /** A capitalised stretch of tokens that may hold one or several names. */
@@ -286,7 +288,12 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     if (nameStart < run.length - 1 && placeByName(run[nameStart].text) !== undefined && nameStart === 0 && /^(to|in|of|from|at)$/i.test(before?.text ?? ''))
       nameStart++;
     readPrefix(run.slice(0, nameStart), tokens, sentence);
-    if (nameStart === run.length) return;
+    if (nameStart === run.length) {
+      // "Bishop said", mid-sentence: maybe the surname of Janice Bishop, named before.
+      if (run.length === 1 && isTitleWord(run[0]) && run[0].start !== article.sentences[sentence].start)
+        bare.push({ ...base, ...span(0, 1), name: run[0].text, kind: 'person', surnameOnly: true });
+      return;
+    }
     const honorific = nameStart > 0 && honorifics.has(run[nameStart - 1].text) ? run[nameStart - 1].text : undefined;
     const joinedRole = roleSpan(run, nameStart, tokens);
     const hasTitle = run.slice(0, nameStart).some((t) => titleHeads.has(lower(t))) || (!!joinedRole && joinedRole.start < run[0].start);
