@@ -33,6 +33,8 @@ export function resolvePronoun(ctx: Context, word: string, gender: PronounGender
     : [];
   if (fits(lastSpeaker) && last.paragraph >= paragraph - 1 && !since.length) return { actor: lastSpeaker!.id, mention: word, rule: 'pronoun', confidence: 0.85 };
   for (let s = here; s >= 0; s--) {
+    // "He also said … Boris Johnson …": that "he" is the same person, named further back.
+    if (s < here && opensWithPronoun(ctx, s, word)) continue;
     const candidates = mentionsIn(ctx, s)
       .filter((m) => m.start < at && fits(byId.get(m.actor)))
       .filter((m, k, all) => !modifiesNext(ctx, m, all[k + 1]));
@@ -50,4 +52,10 @@ function modifiesNext(ctx: Context, m: { end: number }, next: { start: number } 
   const between = next ? /^(?:['’]s)?((?:\s+\p{Ll}[\p{Ll}-]*){1,4})\s+$/u.exec(ctx.text.slice(m.end, next.start)) : null;
   const words = between ? between[1].trim().split(/\s+/) : [];
   return words.length > 0 && titleHeads.has(words[words.length - 1]) && !words.some((w) => functionWords.has(w));
+}
+
+/** "He also said he expects a deal with Boris Johnson": the sentence's subject is the same pronoun, so the names in it do not take its place. */
+function opensWithPronoun(ctx: Context, sentence: number, word: string): boolean {
+  const s = ctx.sentences[sentence];
+  return new RegExp(`^[\\s"“‘']*${word}\\b`, 'i').test(ctx.text.slice(s.start, s.start + 12));
 }
