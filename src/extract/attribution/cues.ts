@@ -42,7 +42,9 @@ export function rightCue(ctx: Context, from: number, to: number): Cue | null {
   const tokens = tokenize(text, from, to);
   const words = tokens.filter(isWord);
   // Twenty words reach past an apposition ('"…," Ann Berg, who led the study at the institute, said').
-  const at = words.slice(0, 20).findIndex((t, k) => cueLemma(words, k) && !(t.text === 'according'));
+  // A verb inside the relative clause (", who argued the case,") is not the cue.
+  const inRelativeClause = (t: Token) => /,\s+(?:who|which|whose)\b[^,]*$/.test(text.slice(from, t.start));
+  const at = words.slice(0, 20).findIndex((t, k) => cueLemma(words, k) && t.text !== 'according' && !inRelativeClause(t));
   if (at < 0) {
     const according = /^[\s,;—–-]*according to\s+/i.exec(text.slice(from, to));
     if (according) {
