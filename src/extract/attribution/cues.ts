@@ -32,6 +32,8 @@ function cueLemma(words: Token[], k: number): string | undefined {
   // "Continued Stone: …": a capitalised verb opening its clause before a name.
   if (words[k].cap && k === 0 && words[1]?.cap && /(ed|s)$/.test(words[k].text)) return reportingVerbs.get(words[k].text.toLowerCase());
   const l = lemma(words[k]);
+  // "a framework had been agreed": a passive verb's subject is not who speaks.
+  if (l && /ed$/.test(words[k].text) && /^(been|being|be)$/i.test(words[k - 1]?.text ?? '')) return undefined;
   if (!l || !/s$/.test(words[k].text)) return l;
   return nounBefore.test(words[k - 1]?.text ?? '') || nounAfter.test(words[k + 1]?.text ?? '') ? undefined : l;
 }
