@@ -5,7 +5,7 @@ import type { ActorMention } from '../actors.ts';
 import type { QuoteSpan } from '../quote-spans.ts';
 import type { Reporter } from '../diagnostics.ts';
 import { type Token, trimEnd } from '../tokens.ts';
-import { titleAbbreviations } from '../lexicon.ts';
+import { functionWords, titleAbbreviations, titleHeads } from '../lexicon.ts';
 import { lastIndexAtOrBefore } from '../bisect.ts';
 import type { AttributionRule } from '../../schema/vocab.ts';
 
@@ -83,4 +83,11 @@ export function named(ctx: Context, m: ActorMention, phrase: string, rule: Attri
 /** The speaker of an earlier quote, passed on. */
 export function inherit(previous: Quote, rule: AttributionRule): Speaker {
   return { actor: previous.speaker, mention: previous.speaker_mention, rule, confidence: 0.75 };
+}
+
+/** "McConnell spokesman Don Stewart", "Acme's chief Ann Berg": a name that only qualifies the title of the next one. */
+export function modifiesNext(ctx: Context, m: { end: number }, next: { start: number } | undefined): boolean {
+  const between = next ? /^(?:['’]s)?((?:\s+\p{Ll}[\p{Ll}-]*){1,4})\s+$/u.exec(ctx.text.slice(m.end, next.start)) : null;
+  const words = between ? between[1].trim().split(/\s+/) : [];
+  return words.length > 0 && titleHeads.has(words[words.length - 1]) && !words.some((w) => functionWords.has(w));
 }

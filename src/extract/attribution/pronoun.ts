@@ -1,7 +1,6 @@
 // He, she, it, they: who a pronoun before or after a quote stands for.
 import type { Actor } from '../types.ts';
-import { functionWords, titleHeads } from '../lexicon.ts';
-import { type Context, type Speaker, mentionsIn, sentenceAt } from './context.ts';
+import { type Context, type Speaker, mentionsIn, modifiesNext, sentenceAt } from './context.ts';
 
 export type PronounGender = 'male' | 'female' | 'plural' | 'neuter';
 export const pronounGender: Record<string, PronounGender> = { he: 'male', she: 'female', they: 'plural', it: 'neuter', we: 'plural' };
@@ -45,13 +44,6 @@ export function resolvePronoun(ctx: Context, word: string, gender: PronounGender
     return { actor: candidates[0].actor, mention: word, rule: 'pronoun', confidence: distinct.size > 1 ? 0.6 : 0.75 };
   }
   return { actor: null, mention: word, rule: 'pronoun-unresolved', confidence: 0.3 };
-}
-
-/** "McConnell spokesman Don Stewart", "Acme's chief Ann Berg": a name that only qualifies the title of the next one. */
-function modifiesNext(ctx: Context, m: { end: number }, next: { start: number } | undefined): boolean {
-  const between = next ? /^(?:['’]s)?((?:\s+\p{Ll}[\p{Ll}-]*){1,4})\s+$/u.exec(ctx.text.slice(m.end, next.start)) : null;
-  const words = between ? between[1].trim().split(/\s+/) : [];
-  return words.length > 0 && titleHeads.has(words[words.length - 1]) && !words.some((w) => functionWords.has(w));
 }
 
 /** "He also said he expects a deal with Boris Johnson": the sentence's subject is the same pronoun, so the names in it do not take its place. */
