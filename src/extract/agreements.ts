@@ -35,6 +35,10 @@ const prepositions = /^(in|at|from|by|to|for|against|on|with|into|over|after|und
 /** Where a clause (and its subject) starts. */
 const clauseBoundary = /^([;:"“”(–—-]|that|which|who|whom|when|after|before|while|because|but|said|says|say|told|if|as|since|until|once|amid|although|though|where|so|whether)$/i;
 const normalWord = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/^cease-?fires?$/, 'ceasefire');
+/** Words that make a partnership or initiative a pact between parties ("Transatlantic Trade and Investment Partnership"). */
+const agreementTopics = /^(trade|economic|investment|strategic|security|defen[cs]e|energy|free)$/i;
+/** Words that make a convention a gathering, not a treaty ("Republican National Convention"). */
+const conventionEvents = /^(national|democratic|republican|gop|party|constitutional|annual)$/i;
 const isTime = (w: string) => months.has(w) || weekdays.has(w) || /^(1[89]|20)\d\d$/.test(w);
 
 function statusOf(sentence: string): AgreementStatus | null {
@@ -181,7 +185,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       // Names that go on after the head: "memorandum of understanding", "the Treaty of Nairobi".
       let last = h;
       if (/^memorand(um|a|ums)$/i.test(head.text) && next?.text === 'of' && /^understanding$/i.test(tokens[h + 2]?.text ?? '')) last = h + 2;
-      else if (head.cap && !titleCase && /^(of|on|for)$/.test(next?.text ?? '') && tokens[h + 2]?.cap) {
+      else if (head.cap && !titleCase && /^(of|on|for)$/.test(next?.text ?? '') && tokens[h + 2]?.cap && !isTime(normalWord(tokens[h + 2].text))) {
         last = h + 2;
         while (tokens[last + 1]?.cap || (/^(of|and|the|for|on)$/.test(tokens[last + 1]?.text ?? '') && tokens[last + 2]?.cap)) last++;
       }
@@ -286,12 +290,17 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         const needed = weakHeadModifiers.get(lowerHead);
         // A link or service is one between named places; a "Prison Service" is an institution.
         const between = /^(service|link|links|pipeline|pipelines)$/.test(lowerHead);
+        // "Clinton Climate Initiative", "Program on Extremism", "Republican National Convention": a
+        // body's or an event's name, unless something in it says who agreed with whom.
+        const twoSided =
+          compound.length >= 1 || compoundPlaces.length >= 2 || modifiers.some((t) => /^\p{Lu}\p{Ll}+[-‐]\p{Lu}\p{Ll}+$/u.test(t.text) && !/^(Post|Pre|Anti|Pro|Non|Neo|Ex|Mid)[-‐]/.test(t.text));
+        const bodyOrEvent =
+          (/^(project|initiative|programme|program|plan|scheme|partnership|alliance)s?$/.test(lowerHead) && !twoSided && !modifiers.some((t) => agreementTopics.test(t.text))) ||
+          (/^conventions?$/.test(lowerHead) && modifiers.some((t) => conventionEvents.test(t.text)));
         const ok =
-          (proper && !between) ||
+          (proper && !between && !bodyOrEvent) ||
           listed.length > 0 ||
-          compound.length >= 1 ||
-          compoundPlaces.length >= 2 ||
-          modifiers.some((t) => /^\p{Lu}\p{Ll}+[-‐]\p{Lu}\p{Ll}+$/u.test(t.text)) ||
+          twoSided ||
           (needed ? modifiers.some((t) => needed.test(t.text)) : false) ||
           (/^understanding$/i.test(lowerHead) && complement.length > 0) ||
           (subject.length > 0 && !/^(statement|declaration|plan|program|programme|service|link|links)$/.test(lowerHead));
