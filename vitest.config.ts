@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 const unit = [
   'tests/extract/**/*.test.ts',
   'tests/schema/**/*.test.ts',
+  'tests/{diagnostics,options}.test.ts',
   'tests/collection/{article-date,checks,corrections,merge,names,progress,property,read-seed,slug}.test.ts',
   'tests/site/{text,fixture}.test.ts',
 ];

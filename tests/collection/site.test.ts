@@ -4,6 +4,7 @@ import { cp, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { siteEnv } from '../../src/options.ts';
 import { project, runCli, snapshot } from './helpers.ts';
 
 const articles = fileURLToPath(new URL('../corpus/articles/', import.meta.url));
@@ -19,9 +20,10 @@ it('builds content/ and dist/ byte for byte the same twice, and keeps both when 
   expect(await snapshot(join(roots[1], 'dist'))).toEqual(dist);
 
   await writeFile(join(roots[0], 'seeds', 'new.txt'), 'A new article\nWith a paragraph.');
-  const failed = runCli(roots[0], [], { EXPLAINER_SITE: 'not a url' });
+  const failed = runCli(roots[0], [], siteEnv({ site: 'not a url' }));
   expect(failed.status).toBe(1);
-  expect(failed.stderr).toMatch(/explainer: build failed: the site build \(astro build\) exited with status 1; content\/ and dist\/ are unchanged/);
+  expect(failed.stderr).toMatch(/EXPLAINER_SITE: Invalid URL/);
+  expect(failed.stderr).toMatch(/^explainer: error: build failed: the site build \(astro build\) exited with status 1; content\/ and dist\/ are unchanged \[site-build\]$/m);
   expect(await snapshot(join(roots[0], 'content'))).toEqual(content);
   expect(await snapshot(join(roots[0], 'dist'))).toEqual(dist);
   expect((await readdir(roots[0])).sort()).toEqual(['.cache', 'content', 'dist', 'seeds']);
