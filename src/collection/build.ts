@@ -46,6 +46,8 @@ export interface BuildOptions extends BuildArgs {
 
 export interface BuildResult {
   exitCode: number;
+  /** The build got past its checks of the project (the lock, writable folders, a seeds/ folder with seeds). */
+  started: boolean;
   /** Seeds extracted in this run, and seeds whose extraction came from the cache. */
   extracted: number;
   cached: number;
@@ -87,7 +89,7 @@ const buildFailed = (run: Run, rule: string, why: string, fix?: string) => failu
  * went (exit status 1: failed, and the previous output stayed).
  */
 export async function runBuild(o: BuildOptions): Promise<BuildResult> {
-  const result: BuildResult = { exitCode: 1, extracted: 0, cached: 0, skipped: [] };
+  const result: BuildResult = { exitCode: 1, started: false, extracted: 0, cached: 0, skipped: [] };
   try {
     const lock = await takeLock(o);
     try {
@@ -130,6 +132,7 @@ async function buildLocked(o: BuildOptions, result: BuildResult): Promise<BuildR
   };
   run.report(await prepare(run));
   const names = await listSeeds(run);
+  result.started = true;
   const corrections = await readCorrectionsFile(run);
 
   const read = await readSeeds(run, names);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { failure, report } from '../diagnostics.ts';
 import { type BuildArgs, siteEnv } from '../options.ts';
 import { astroBin, packageRoot, runBuild, type BuildOptions } from './build.ts';
 
@@ -93,7 +94,8 @@ export function watchSeeds(options: BuildOptions, onBuilt: (exitCode: number) =>
  */
 export async function dev(args: { build: BuildArgs; astro: string[] }): Promise<number> {
   const options: BuildOptions = { ...args.build, contentOnly: true, mode: 'sync', waitForLock: true, stdout: process.stdout, stderr: process.stderr };
-  await runBuild(options);
+  // A project the build cannot even start on (no seeds/, unwritable folders) is not watched; bad seeds are.
+  if (!(await runBuild(options)).started) return 1;
   const watcher = watchSeeds(options);
   const astro = spawn(process.execPath, [astroBin, 'dev', ...args.astro], {
     cwd: packageRoot,
@@ -117,7 +119,7 @@ export async function dev(args: { build: BuildArgs; astro: string[] }): Promise<
   return new Promise((done) => {
     astro.on('error', (error) => {
       watcher.close();
-      process.stderr.write(`explainer: cannot start the dev server (${error.message})\n`);
+      report(process.stderr, [failure('dev-server', `cannot start the dev server (${error.message})`).diagnostic]);
       done(1);
     });
     astro.on('close', (code) => {
