@@ -72,7 +72,6 @@ interface Run {
   cache: ExtractionCache;
   /** `content/ is unchanged` or `content/ and dist/ are unchanged`. */
   unchanged: string;
-  say(line: string): void;
   report(diagnostics: Iterable<Diagnostic>): void;
 }
 
@@ -127,7 +126,6 @@ async function buildLocked(o: BuildOptions, result: BuildResult): Promise<BuildR
     o,
     cache: new ExtractionCache(o.root),
     unchanged: !o.contentOnly && o.mode === 'swap' ? 'content/ and dist/ are unchanged' : 'content/ is unchanged',
-    say: (line) => o.stderr.write(`${line}\n`),
     report: (diagnostics) => report(o.stderr, diagnostics, { root: o.root, verbose: o.verbose }),
   };
   run.report(await prepare(run));
@@ -156,30 +154,6 @@ async function buildLocked(o: BuildOptions, result: BuildResult): Promise<BuildR
   if (skipped.length)
     run.report([{ severity: 'warning', rule: 'skip-invalid', source: 'build', message: `skipped ${plural(skipped.length, 'invalid seed')} (--skip-invalid): ${skipped.map((n) => shownPath(join(o.root, 'seeds', n))).join(', ')}` }]);
   return { ...result, exitCode: 0 };
-}
-
-/**
- * Write content → render → index → swap: the content files (and, unless `contentOnly`, the site
- * built from them and its search index) are made in staged folders next to their targets, then
- * swapped in all at once (write.ts); a failure on the way leaves the targets as they were. The dev
- * server's `sync` mode rewrites the changed content files in place instead.
- */
-async function publish(run: Run, files: ContentFile[]): Promise<void> {
-  const content = join(run.o.root, 'content');
-  if (run.o.mode === 'sync') return syncTree(content, files, collections);
-  const staged: { staged: string; target: string }[] = [];
-  try {
-    staged.push({ staged: await writeContent(content, files), target: content });
-    if (!run.o.contentOnly) {
-      const dist = { staged: await stageDir(join(run.o.root, 'dist')), target: join(run.o.root, 'dist') };
-      staged.push(dist);
-      await render(run, staged[0].staged, dist.staged);
-      await index(run, dist.staged);
-    }
-    await swapIn(run.o.root, staged);
-  } finally {
-    for (const { staged: dir } of staged) await rm(dir, { recursive: true, force: true });
-  }
 }
 
 /**
@@ -344,6 +318,30 @@ function validateContent(run: Run, names: string[], kb: KnowledgeBase, notes: Di
   return files;
 }
 
+/**
+ * Write content → render → index → swap: the content files (and, unless `contentOnly`, the site
+ * built from them and its search index) are made in staged folders next to their targets, then
+ * swapped in all at once (write.ts); a failure on the way leaves the targets as they were. The dev
+ * server's `sync` mode rewrites the changed content files in place instead.
+ */
+async function publish(run: Run, files: ContentFile[]): Promise<void> {
+  const content = join(run.o.root, 'content');
+  if (run.o.mode === 'sync') return syncTree(content, files, collections);
+  const staged: { staged: string; target: string }[] = [];
+  try {
+    staged.push({ staged: await writeContent(content, files), target: content });
+    if (!run.o.contentOnly) {
+      const dist = { staged: await stageDir(join(run.o.root, 'dist')), target: join(run.o.root, 'dist') };
+      staged.push(dist);
+      await render(run, staged[0].staged, dist.staged);
+      await index(run, dist.staged);
+    }
+    await swapIn(run.o.root, staged);
+  } finally {
+    for (const { staged: dir } of staged) await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Write content: the files into a staged folder next to `content/`, swapped in at the end. */
 async function writeContent(content: string, files: ContentFile[]): Promise<string> {
   const staged = await stageDir(content);
@@ -372,7 +370,7 @@ async function render(run: Run, contentDir: string, outDir: string): Promise<voi
 async function index(run: Run, outDir: string): Promise<void> {
   try {
     const { indexSite } = await import('../site/search-index.ts');
-    run.say(`explainer: indexed ${await indexSite(outDir)} pages for search`);
+    run.o.stderr.write(`explainer: indexed ${await indexSite(outDir)} pages for search\n`);
   } catch (error) {
     throw buildFailed(run, 'search-index', `the search index could not be built (${(error as Error).message})`);
   }
