@@ -8,7 +8,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Diagnostic, DiagnosticError, diagnosticOf, failure, hasError, type Output, report, seedFile, shownPath } from '../diagnostics.ts';
+import { type Diagnostic, DiagnosticError, diagnosticOf, failure, hasError, report, seedFile, shownPath } from '../diagnostics.ts';
 import type { Extraction } from '../extract/index.ts';
 import { type BuildArgs, defaultSeedTimeLimitMs, siteEnv } from '../options.ts';
 import { correctionsFileName } from '../schema/corrections.ts';
@@ -17,7 +17,7 @@ import { checkExtraction } from './checks.ts';
 import { applyCorrections, type Corrections } from './corrections.ts';
 import { readCorrections } from './corrections-file.ts';
 import { type KnowledgeBase, merge, type SeedExtraction } from './merge.ts';
-import { progress } from './progress.ts';
+import { progress, type ProgressOutput } from './progress.ts';
 import { fileKind, readSeed } from './read-seed.ts';
 import { type ContentFile, collections, validate } from './validate.ts';
 import { defaultSeedMemoryMb, extractAll, type Extractor, type Job } from './workers.ts';
@@ -30,8 +30,8 @@ export const astroBin = join(packageRoot, 'node_modules', 'astro', 'bin', 'astro
 export interface BuildOptions extends BuildArgs {
   /** `swap`: build into a temporary folder and swap it in; `sync`: rewrite changed files in place (dev server); `review`: stop after validating, write nothing. */
   mode: 'swap' | 'sync' | 'review';
-  stdout: Output;
-  stderr: Output;
+  stdout: ProgressOutput;
+  stderr: ProgressOutput;
   /** Extraction threads (default: one per core when there is a lot to extract, else none). */
   threads?: number;
   /** When another build holds the lock: wait for it (dev server) instead of failing. */
