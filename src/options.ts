@@ -4,7 +4,7 @@
 // hooks of the build. A bad value is a usage error naming the option, never a stack trace.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { usageError } from './diagnostics.ts';
+import { failure, usageError } from './diagnostics.ts';
 import { defaultMaxSeedBytes, formatBytes } from './collection/read-seed.ts';
 
 /** Per-seed time budget of the extraction: a seed over it is an error naming it. */
@@ -214,7 +214,7 @@ export function readSiteEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
   const parsed = siteEnvSchema.safeParse(values);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new Error(`${siteEnvNames[issue.path[0] as keyof SiteEnv]}: ${issue.message}`);
+  throw failure('environment', `${siteEnvNames[issue.path[0] as keyof SiteEnv]}: ${issue.message}`);
 }
 
 /** The environment variables that tell Astro `settings`. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic, DiagnosticError, diagnosticOf, failure, hasError, report, seedFile, shownPath } from '../diagnostics.ts';
 import type { Extraction } from '../extract/index.ts';
-import { type BuildArgs, defaultSeedTimeLimitMs, siteEnv } from '../options.ts';
+import { type BuildArgs, defaultSeedTimeLimitMs, readSiteEnv, siteEnv } from '../options.ts';
 import { correctionsFileName } from '../schema/corrections.ts';
 import { ExtractionCache, extractorFingerprint, seedKey } from './cache.ts';
 import { checkExtraction } from './checks.ts';
@@ -157,11 +157,19 @@ async function buildLocked(o: BuildOptions, result: BuildResult): Promise<BuildR
 }
 
 /**
- * Before anything is read: what a killed build left is rolled back (the warnings returned), and
- * every folder the build writes must be writable.
+ * Before anything is read: the site's settings from the environment must be valid when the site
+ * is rendered, what a killed build left is rolled back (the warnings returned), and every folder
+ * the build writes must be writable.
  */
 async function prepare(run: Run): Promise<Diagnostic[]> {
   const { o } = run;
+  if (!o.contentOnly) {
+    try {
+      readSiteEnv();
+    } catch (error) {
+      throw buildFailed(run, 'environment', diagnosticOf(error).message, 'fix the variable, or unset it for the default');
+    }
+  }
   const recovered = (await recover(o.root)).map((message): Diagnostic => ({ severity: 'warning', rule: 'recover', source: 'build', message }));
   const outputs: [string, boolean][] = [['.', false], ['.cache', true], ['content', false], ...(o.contentOnly ? [] : [['dist', false] as [string, boolean]])];
   for (const [dir, create] of outputs) {

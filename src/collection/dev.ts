@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { failure, report } from '../diagnostics.ts';
-import { type BuildArgs, siteEnv } from '../options.ts';
+import { type BuildArgs, readSiteEnv, siteEnv } from '../options.ts';
 import { astroBin, packageRoot, runBuild, type BuildOptions } from './build.ts';
 
 /** Saving a file often fires several events; wait this long for them to settle. */
@@ -93,6 +93,7 @@ export function watchSeeds(options: BuildOptions, onBuilt: (exitCode: number) =>
  * seed changes, and runs Astro's dev server on it, which picks the changed files up itself.
  */
 export async function dev(args: { build: BuildArgs; astro: string[] }): Promise<number> {
+  readSiteEnv(); // the dev server's settings, checked before anything starts
   const options: BuildOptions = { ...args.build, contentOnly: true, mode: 'sync', waitForLock: true, stdout: process.stdout, stderr: process.stderr };
   // A project the build cannot even start on (no seeds/, unwritable folders) is not watched; bad seeds are.
   if (!(await runBuild(options)).started) return 1;
