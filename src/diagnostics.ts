@@ -10,7 +10,7 @@ import { relative, resolve } from 'node:path';
 export type Severity = 'error' | 'warning' | 'note' | 'info';
 
 /** Which part of the program found the problem. */
-export type Source = 'arguments' | 'read' | 'extract' | 'check' | 'corrections' | 'merge' | 'validate' | 'build';
+export type Source = 'arguments' | 'read' | 'extract' | 'check' | 'corrections' | 'merge' | 'validate' | 'build' | 'review';
 
 export interface Place {
   /** 1-based; column in UTF-16 units. */

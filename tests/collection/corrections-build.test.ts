@@ -112,7 +112,7 @@ describe('explainer build with seeds/corrections.yaml', { timeout: 120_000 }, ()
     const run = (args: string[]) => spawnSync(process.execPath, [cli, 'review', ...args], { cwd: root, encoding: 'utf8' });
     const text = run([]);
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/^seeds\/[abc]\.txt:\d+:\d+: .*\n {2}.*\n {4}(quotes|actors|agreements):\n/);
+    expect(text.stdout).toMatch(/^seeds\/[abc]\.txt:\d+:\d+: note: .* \[(low-confidence|ambiguous-pronoun|non-person-speaker|agreement-without-parties|lone-actor)\]\n {2}.*\n {4}(quotes|actors|agreements):\n/);
     expect(text.stdout).toMatch(/\d+ to review — paste an entry into seeds\/corrections\.yaml/);
     const json = run(['--format', 'json']);
     expect(json.status, json.stderr).toBe(0);
