@@ -2,8 +2,8 @@
 // corrections file, in the generated content, in how it was called, in the run as a whole — is a
 // Diagnostic, made where the problem is found (with its file, place, rule and source) and printed
 // by `report`, compiler-style: `file:line:column: severity: message [rule]`. A failure that ends
-// the run is thrown as a DiagnosticError carrying its diagnostic. Pure except for `report`'s
-// output and the working directory names are shown relative to.
+// the run is thrown as a DiagnosticError carrying its diagnostic. Pure, except that `report`
+// writes, and that file names are shown relative to the working directory.
 import { relative, resolve } from 'node:path';
 
 /** `error`: the file cannot be used (or the run fails); `warning`, `note`: printed; `info`: printed with --verbose. */
