@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { inText, seedFile, type TextDiagnostic } from '../diagnostics.ts';
 import type { Actor, Agreement, Extraction, Mention } from '../extract/types.ts';
 import { actorKinds, type actorSchema } from '../schema/actor.ts';
 import type { agreementSchema } from '../schema/agreement.ts';
@@ -45,12 +46,9 @@ export interface KnowledgeBase {
   quotes: Entry<QuoteData>[];
 }
 
-/** Something the build should tell the user about one seed; `offset` is into its article text. */
-export interface Note {
-  seed: string;
-  severity: 'error' | 'warning';
-  offset: number;
-  message: string;
+/** A warning about one seed, at `offset` of its article text: what the merge dropped, and why. */
+function warning({ seed, extraction }: SeedExtraction, offset: number, rule: string, message: string): TextDiagnostic {
+  return inText(seedFile(seed), extraction.article.text, offset, { severity: 'warning', rule, source: 'merge', message });
 }
 
 /** How many related actors an actor page lists. */
@@ -134,25 +132,25 @@ function mergeKey(actor: Actor): string {
  * else by name key, or by an alias resolving to one group); then one-word person names, which join
  * the single known person with that surname or alias, or stay apart when it is ambiguous.
  */
-function groupActors(inputs: SeedExtraction[], notes: Note[]): { groups: Group<Actor>[]; local: Map<string, Group<Actor>>[] } {
+function groupActors(inputs: SeedExtraction[], notes: TextDiagnostic[]): { groups: Group<Actor>[]; local: Map<string, Group<Actor>>[] } {
   const local = inputs.map(() => new Map<string, Group<Actor>>());
   const groups: Group<Actor>[] = [];
-  for (const { seed, extraction } of inputs)
-    for (const actor of extraction.actors)
+  for (const input of inputs)
+    for (const actor of input.extraction.actors)
       if (!(actorKinds as readonly string[]).includes(actor.kind))
-        notes.push({ seed, severity: 'warning', offset: actor.mentions[0]?.start ?? 0, message: `dropped actor ${actor.id}: the extractor gave it the unknown kind "${actor.kind}" (an extractor bug; please report it)` });
+        notes.push(warning(input, actor.mentions[0]?.start ?? 0, 'unknown-kind', `dropped actor ${actor.id}: the extractor gave it the unknown kind "${actor.kind}" (an extractor bug; please report it)`));
   for (const kind of actorKinds) {
     const isPerson = kind === 'person';
     const grouper = new Grouper<Actor>((a) =>
       a.aliases.map(nameKey).filter((k) => k && (!isPerson || wordCount(k) > 1)),
     );
     const oneWord: Member<Actor>[] = [];
-    inputs.forEach(({ seed, extraction }, i) => {
-      for (const actor of extraction.actors) {
+    inputs.forEach((input, i) => {
+      for (const actor of input.extraction.actors) {
         if (actor.kind !== kind) continue;
         const key = mergeKey(actor);
         if (!key) {
-          notes.push({ seed, severity: 'warning', offset: actor.mentions[0]?.start ?? 0, message: `actor name ${JSON.stringify(actor.name)} has no visible characters, so it gets no page` });
+          notes.push(warning(input, actor.mentions[0]?.start ?? 0, 'invisible-name', `actor name ${JSON.stringify(actor.name)} has no visible characters, so it gets no page`));
         } else if (isPerson && wordCount(key) === 1) oneWord.push({ seed: i, item: actor });
         else local[i].set(actor.id, grouper.add(i, actor, key));
       }
@@ -263,8 +261,8 @@ export function countWords(text: string): number {
  * merged across articles, global slugs, and every back-reference filled in. Pure. A local id that
  * does not resolve inside its own extraction is dropped, with a warning note naming the seed.
  */
-export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Note[] } {
-  const notes: Note[] = [];
+export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: TextDiagnostic[] } {
+  const notes: TextDiagnostic[] = [];
   const articleSlugs = assignSlugs(inputs.map(({ seed, extraction }) => ({ key: seed, slug: slugify(extraction.article.id, 'article') })));
   const { groups: actorGroups, local: localActors } = groupActors(inputs, notes);
   const { groups: agreementGroups, local: localAgreements } = groupAgreements(inputs);
@@ -272,19 +270,19 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
   giveSlugs(agreementGroups, 'agreement');
 
   // What the extractor got wrong about a valid seed never stops the build: the reference is dropped, with a warning.
-  const broken = (seed: string, offset: number, what: string) =>
-    notes.push({ seed, severity: 'warning', offset, message: `dropped a broken reference: ${what} (an extractor bug; please report it)` });
+  const broken = (input: SeedExtraction, offset: number, what: string) =>
+    notes.push(warning(input, offset, 'broken-reference', `dropped a broken reference: ${what} (an extractor bug; please report it)`));
   const actorSlug = (i: number, id: string | null, offset: number, what: string): string | null => {
     if (id == null) return null;
     const group = localActors[i].get(id);
     if (group) return group.slug;
-    if (!inputs[i].extraction.actors.some((a) => a.id === id)) broken(inputs[i].seed, offset, `${what} names actor "${id}", which does not exist`);
+    if (!inputs[i].extraction.actors.some((a) => a.id === id)) broken(inputs[i], offset, `${what} names actor "${id}", which does not exist`);
     return null; // an actor dropped for its blank name
   };
   const agreementSlug = (i: number, id: string, offset: number, what: string): string | null => {
     const group = localAgreements[i].get(id);
     if (group) return group.slug;
-    if (!inputs[i].extraction.agreements.some((a) => a.id === id)) broken(inputs[i].seed, offset, `${what} names agreement "${id}", which does not exist`);
+    if (!inputs[i].extraction.agreements.some((a) => a.id === id)) broken(inputs[i], offset, `${what} names agreement "${id}", which does not exist`);
     return null;
   };
 
@@ -434,7 +432,8 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
   const actorsIn = slugsBy(actors, (a) => a.articles as string[]);
   const agreementsIn = slugsBy(agreements, (a) => a.articles as string[]);
   const quotesIn = slugsBy(quotes, (q) => [q.article as string]);
-  const articles: Entry<ArticleData>[] = inputs.map(({ seed, extraction }, i) => {
+  const articles: Entry<ArticleData>[] = inputs.map((input, i) => {
+    const { seed, extraction } = input;
     const { article } = extraction;
     const slug = articleSlugs.get(seed)!;
     const mentions = articleMentions[i];
@@ -442,7 +441,7 @@ export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Not
     const stated = dateFromText(article.text, article.paragraphs);
     if (!article.date && !stated.date)
       for (const bad of impossibleDates(article.text, article.paragraphs))
-        notes.push({ seed, severity: 'warning', offset: bad.offset, message: `"${bad.text}" is not a real date — the article gets no date from it` });
+        notes.push(warning(input, bad.offset, 'impossible-date', `"${bad.text}" is not a real date — the article gets no date from it`));
     const first = article.paragraphs.find((_, p) => p !== stated.dateline);
     return {
       slug,
