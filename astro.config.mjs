@@ -2,12 +2,16 @@
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { readSiteEnv } from './src/options.ts';
 import { indexSite } from './src/site/search-index.ts';
+
+// Where to read and write, and the site's address: set by the build step (src/options.ts).
+const env = readSiteEnv();
 
 /**
  * Indexes the built site for search wherever `astro build` runs, unless the build step says it
- * will index it itself once Astro has exited (EXPLAINER_SEARCH_INDEX=later: Astro's heap and
- * Pagefind's are then never resident together).
+ * will index it itself once Astro has exited (searchIndex `later`: Astro's heap and Pagefind's are
+ * then never resident together).
  */
 function pagefindSearch() {
   return {
@@ -15,7 +19,7 @@ function pagefindSearch() {
     hooks: {
       /** @param {{ dir: URL, logger: import('astro').AstroIntegrationLogger }} options */
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env.EXPLAINER_SEARCH_INDEX === 'later') return;
+        if (env.searchIndex === 'later') return;
         logger.info(`indexed ${await indexSite(fileURLToPath(dir))} pages`);
       },
     },
@@ -23,10 +27,10 @@ function pagefindSearch() {
 }
 
 export default defineConfig({
-  site: process.env.EXPLAINER_SITE ?? 'https://explainer.example.org',
-  outDir: process.env.EXPLAINER_OUT_DIR ?? 'dist',
+  site: env.site,
+  outDir: env.outDir,
   // Separate caches let builds of different content folders run side by side.
-  cacheDir: process.env.EXPLAINER_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: env.cacheDir,
   trailingSlash: 'always',
   compressHTML: false,
   build: { format: 'directory' },

@@ -5,9 +5,10 @@ import { agreementSchema } from './schema/agreement.ts';
 import { articleSchema } from './schema/article.ts';
 import { quoteSchema } from './schema/quote.ts';
 import type { Ref } from './schema/shared.ts';
+import { readSiteEnv } from './options.ts';
 
 // The build step writes into temporary folders and swaps them in, so the folder is configurable.
-const contentDir = process.env.EXPLAINER_CONTENT_DIR ?? 'content';
+const { contentDir } = readSiteEnv();
 const ref = reference as unknown as Ref;
 
 // One JSON file per entry; the file name (a slug) is the entry id.

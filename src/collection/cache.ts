@@ -4,17 +4,21 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractorVersion, type Extraction } from '../extract/index.ts';
 
-const extractDir = fileURLToPath(new URL('../extract/', import.meta.url));
+const srcDir = fileURLToPath(new URL('../', import.meta.url));
+const extractDir = join(srcDir, 'extract');
+/** Modules outside src/extract/ that the extractor imports: the vocabulary, and where diagnostics are placed. */
+const sharedSources = ['schema/vocab.ts', 'diagnostics.ts'].map((path) => join(srcDir, path));
 
 /**
  * What the extraction of a seed depends on besides the seed: the declared extractor version and
- * the extractor's source and data files (so a forgotten version bump cannot serve stale extractions).
+ * the extractor's source and data files, and the shared modules it imports (so a forgotten version
+ * bump cannot serve stale extractions).
  */
 export async function extractorFingerprint(): Promise<string> {
   const hash = createHash('sha256').update(extractorVersion);
   const entries = await readdir(extractDir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
-  for (const file of files) hash.update(`\0${relative(extractDir, file)}\0`).update(await readFile(file));
+  const files = [...entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort(), ...sharedSources];
+  for (const file of files) hash.update(`\0${relative(srcDir, file)}\0`).update(await readFile(file));
   return hash.digest('hex');
 }
 

@@ -1,33 +1,33 @@
 // Reads `seeds/corrections.yaml` for the build: the file-system side of src/collection/corrections.ts.
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hasError, type PlacedDiagnostic, seedFile } from '../diagnostics.ts';
 import { correctionsFileName } from '../schema/corrections.ts';
-import { noCorrections, parseCorrections, type CorrectionProblem, type Corrections } from './corrections.ts';
+import { noCorrections, parseCorrections, type Corrections } from './corrections.ts';
 import { readSeed } from './read-seed.ts';
 
 /**
  * The corrections of the project at `root` (none when there is no file), and the problems found
- * reading it, each as a located line made by `line`. Read like a seed: only a regular file inside
- * seeds/, UTF-8, within the size limit.
+ * reading it; `failed` when one is an error. Read like a seed: only a regular file inside seeds/,
+ * UTF-8, within the size limit.
  */
 export async function readCorrections(
   root: string,
   options: { maxSeedBytes: number; followSymlinks?: boolean },
-  line: (p: CorrectionProblem) => string,
-): Promise<{ corrections: Corrections; lines: string[]; failed: boolean }> {
+): Promise<{ corrections: Corrections; problems: PlacedDiagnostic[]; failed: boolean }> {
   const seeds = join(root, 'seeds');
-  const file = join(seeds, correctionsFileName);
+  const path = join(seeds, correctionsFileName);
   try {
-    await lstat(file);
+    await lstat(path);
   } catch {
-    return { corrections: noCorrections(), lines: [], failed: false };
+    return { corrections: noCorrections(), problems: [], failed: false };
   }
-  const read = await readSeed(file, options.maxSeedBytes, { seedsDir: seeds, followSymlinks: options.followSymlinks });
+  const read = await readSeed(path, options.maxSeedBytes, { file: seedFile(correctionsFileName), seedsDir: seeds, followSymlinks: options.followSymlinks });
   if ('problem' in read) {
     // An empty file is no corrections yet.
-    if (read.problem.message.startsWith('file is empty')) return { corrections: noCorrections(), lines: [], failed: false };
-    return { corrections: noCorrections(), lines: [line({ ...read.problem, severity: 'error' })], failed: true };
+    if (read.problem.rule === 'empty-file') return { corrections: noCorrections(), problems: [], failed: false };
+    return { corrections: noCorrections(), problems: [read.problem], failed: true };
   }
   const { corrections, problems } = parseCorrections(read.text);
-  return { corrections, lines: problems.map(line), failed: problems.some((p) => p.severity === 'error') };
+  return { corrections, problems, failed: hasError(problems) };
 }

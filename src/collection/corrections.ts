@@ -3,6 +3,7 @@
 import { isMap, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Actor, Agreement, Extraction, Mention, Quote } from '../extract/types.ts';
 import {
+  correctionsFileName,
   correctionsSchema,
   type ActorCorrection,
   type AgreementCorrection,
@@ -10,19 +11,13 @@ import {
   type Corrected,
   type QuoteCorrection,
 } from '../schema/corrections.ts';
+import { type PlacedDiagnostic, type Place, seedFile } from '../diagnostics.ts';
 import type { SeedExtraction } from './merge.ts';
 import { displayName, nameKey } from './names.ts';
 
-/** A place in the corrections file (1-based). */
-export interface Place {
-  line: number;
-  column: number;
-}
-
-/** A problem with the corrections file: an error fails the build, a warning is printed. */
-export interface CorrectionProblem extends Place {
-  severity: 'error' | 'warning';
-  message: string;
+/** A problem with the corrections file, at a place in it: an error fails the build, a warning is printed. */
+function problem(at: Place, severity: 'error' | 'warning', rule: string, message: string): PlacedDiagnostic {
+  return { file: seedFile(correctionsFileName), ...at, severity, rule, source: 'corrections', message };
 }
 
 /** One entry of the file, with where it and each of its fields are. */
@@ -59,18 +54,16 @@ function note(item: object, field: string, original: string | string[] | null): 
  * Reads the corrections file. A YAML syntax error or an entry that does not fit the schema is an
  * error at its line and column; the result then holds no corrections.
  */
-export function parseCorrections(text: string): { corrections: Corrections; problems: CorrectionProblem[] } {
+export function parseCorrections(text: string): { corrections: Corrections; problems: PlacedDiagnostic[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const place = (offset: number | undefined): Place => {
     const { line, col } = lines.linePos(offset ?? 0);
     return { line, column: col };
   };
-  const problems: CorrectionProblem[] = doc.errors.map((e) => ({
-    ...place(e.pos[0]),
-    severity: 'error' as const,
-    message: `not valid YAML (${e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/u, '')}) — fix the file's YAML`,
-  }));
+  const problems = doc.errors.map((e) =>
+    problem(place(e.pos[0]), 'error', 'yaml-syntax', `not valid YAML (${e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/u, '')}) — fix the file's YAML`),
+  );
   if (problems.length) return { corrections: noCorrections(), problems };
   const data = doc.toJS() ?? {};
   const parsed = correctionsSchema.safeParse(data);
@@ -92,7 +85,7 @@ export function parseCorrections(text: string): { corrections: Corrections; prob
           : issue.code === 'invalid_type' && issue.input === undefined
             ? `${String(issue.path[issue.path.length - 1] ?? 'field')} is missing`
             : issue.message;
-      problems.push({ ...place(node?.range?.[0]), severity: 'error', message: `${path || 'the file'}: ${message}` });
+      problems.push(problem(place(node?.range?.[0]), 'error', 'corrections-schema', `${path || 'the file'}: ${message}`));
     }
     return { corrections: noCorrections(), problems };
   }
@@ -140,20 +133,18 @@ interface Claim {
  * Two entries that say different things about the same fact: an error at the later one, naming the
  * line of the earlier. A fact is a slot of one target (a quote's speaker, an actor's fate or name, …).
  */
-function contradictions(c: Corrections): CorrectionProblem[] {
+function contradictions(c: Corrections): PlacedDiagnostic[] {
   const claims = new Map<string, Claim>();
-  const problems: CorrectionProblem[] = [];
+  const problems: PlacedDiagnostic[] = [];
   const claim = (target: string, slot: string, what: string, value: unknown, at: Place) => {
     const key = `${target}\u0000${slot}`;
     const v = JSON.stringify(value);
     const before = claims.get(key);
     if (!before) claims.set(key, { what, value: v, at });
     else if (before.value !== v)
-      problems.push({
-        ...at,
-        severity: 'error',
-        message: `contradicts line ${before.at.line}: ${what} is ${before.value === '"keep"' ? 'kept' : before.value} there and ${v === '"keep"' ? 'kept' : v} here — keep one of the two`,
-      });
+      problems.push(
+        problem(at, 'error', 'contradiction', `contradicts line ${before.at.line}: ${what} is ${before.value === '"keep"' ? 'kept' : before.value} there and ${v === '"keep"' ? 'kept' : v} here — keep one of the two`),
+      );
   };
   for (const { value: q, at, fields } of c.quotes) {
     const target = `quote\u0000${q.article}\u0000${words(q.quote)}`;
@@ -167,7 +158,7 @@ function contradictions(c: Corrections): CorrectionProblem[] {
     const fate = a.drop ? 'dropped' : a.merge_into ? `merged into ${a.merge_into}` : a.split_as ? `split off as ${a.split_as}` : 'keep';
     const place = fields.drop ?? fields.merge_into ?? fields.split_as ?? at;
     const own = [a.drop && 'drop', a.merge_into && 'merge_into', a.split_as && 'split_as', (a.rename || a.kind || a.roles || a.affiliation !== undefined) && 'changes'].filter(Boolean);
-    if (own.length > 1) problems.push({ ...at, severity: 'error', message: `${name}: ${own.join(' and ')} contradict each other in one entry — an actor is dropped, merged, split or changed, one of these` });
+    if (own.length > 1) problems.push(problem(at, 'error', 'contradiction', `${name}: ${own.join(' and ')} contradict each other in one entry — an actor is dropped, merged, split or changed, one of these`));
     claim(target, 'fate', `what happens to ${name}`, fate, place);
     if (a.rename) claim(target, 'name', `the name of ${name}`, displayName(a.rename), fields.rename ?? at);
     if (a.kind) claim(target, 'kind', `the kind of ${name}`, a.kind, fields.kind ?? at);
@@ -178,10 +169,10 @@ function contradictions(c: Corrections): CorrectionProblem[] {
   for (const { value: a, fields, at } of c.actors) {
     if (!a.merge_into) continue;
     const target = fates.get(nameKey(a.merge_into));
-    if (target?.fate === 'dropped') problems.push({ ...(fields.merge_into ?? at), severity: 'error', message: `contradicts line ${target.at.line}: merges ${show(a.actor)} into ${show(a.merge_into)}, which is dropped there — merge into another actor, or drop both` });
+    if (target?.fate === 'dropped') problems.push(problem(fields.merge_into ?? at, 'error', 'contradiction', `contradicts line ${target.at.line}: merges ${show(a.actor)} into ${show(a.merge_into)}, which is dropped there — merge into another actor, or drop both`));
     else if (target?.fate.startsWith('merged into ') && nameKey(target.fate.slice(12)) === nameKey(a.actor))
-      problems.push({ ...(fields.merge_into ?? at), severity: 'error', message: `contradicts line ${target.at.line}: ${show(a.actor)} and ${show(a.merge_into)} are each merged into the other — merge one into the other, not both` });
-    else if (nameKey(a.merge_into) === nameKey(a.actor)) problems.push({ ...(fields.merge_into ?? at), severity: 'error', message: `merges ${show(a.actor)} into itself — name the actor it duplicates` });
+      problems.push(problem(fields.merge_into ?? at, 'error', 'contradiction', `contradicts line ${target.at.line}: ${show(a.actor)} and ${show(a.merge_into)} are each merged into the other — merge one into the other, not both`));
+    else if (nameKey(a.merge_into) === nameKey(a.actor)) problems.push(problem(fields.merge_into ?? at, 'error', 'self-merge', `merges ${show(a.actor)} into itself — name the actor it duplicates`));
   }
   const agreementFates = new Map<string, { fate: string; at: Place }>();
   for (const { value: g, at, fields } of c.agreements) {
@@ -191,7 +182,7 @@ function contradictions(c: Corrections): CorrectionProblem[] {
     const fate = g.drop ? 'dropped' : g.merge_into ? `merged into ${g.merge_into}` : 'keep';
     const place = fields.drop ?? fields.merge_into ?? at;
     const own = [g.drop && 'drop', g.merge_into && 'merge_into', (g.rename || g.parties || g.status !== undefined || g.add) && 'changes'].filter(Boolean);
-    if (own.length > 1) problems.push({ ...at, severity: 'error', message: `${name}: ${own.join(' and ')} contradict each other in one entry — an agreement is dropped, merged or changed, one of these` });
+    if (own.length > 1) problems.push(problem(at, 'error', 'contradiction', `${name}: ${own.join(' and ')} contradict each other in one entry — an agreement is dropped, merged or changed, one of these`));
     claim(target, 'fate', `what happens to ${name}`, fate, place);
     if (g.rename) claim(target, 'name', `the name of ${name}`, displayName(g.rename), fields.rename ?? at);
     if (g.parties) claim(target, 'parties', `the parties of ${name}`, g.parties, fields.parties ?? at);
@@ -201,7 +192,7 @@ function contradictions(c: Corrections): CorrectionProblem[] {
   for (const { value: g, fields, at } of c.agreements) {
     if (!g.merge_into) continue;
     const target = agreementFates.get(nameKey(g.merge_into));
-    if (target?.fate === 'dropped') problems.push({ ...(fields.merge_into ?? at), severity: 'error', message: `contradicts line ${target.at.line}: merges ${show(g.agreement ?? '')} into ${show(g.merge_into)}, which is dropped there — merge into another agreement, or drop both` });
+    if (target?.fate === 'dropped') problems.push(problem(fields.merge_into ?? at, 'error', 'contradiction', `contradicts line ${target.at.line}: merges ${show(g.agreement ?? '')} into ${show(g.merge_into)}, which is dropped there — merge into another agreement, or drop both`));
   }
   for (const { value: a, at, fields } of c.articles)
     for (const field of ['date', 'source', 'author'] as const)
@@ -241,10 +232,10 @@ const freshId = (e: Extraction, prefix: string) => {
  * records the extractor's answer. Entries that match nothing are warnings; contradictions are
  * errors, and then nothing is applied.
  */
-export function applyCorrections(inputs: SeedExtraction[], c: Corrections): { inputs: SeedExtraction[]; problems: CorrectionProblem[] } {
+export function applyCorrections(inputs: SeedExtraction[], c: Corrections): { inputs: SeedExtraction[]; problems: PlacedDiagnostic[] } {
   const problems = contradictions(c);
   if (problems.some((p) => p.severity === 'error')) return { inputs, problems };
-  const warn = (at: Place, message: string) => problems.push({ ...at, severity: 'warning', message });
+  const warn = (at: Place, message: string) => problems.push(problem(at, 'warning', 'no-match', message));
   const out: SeedExtraction[] = inputs.map(({ seed, extraction }) => ({ seed, extraction: structuredClone(extraction) }));
   const bySeed = new Map(out.map((s, i) => [s.seed, i]));
   const seedOf = (article: string, at: Place): number | undefined => {
@@ -442,7 +433,7 @@ export function applyCorrections(inputs: SeedExtraction[], c: Corrections): { in
       continue;
     }
     if (matches.length > 1) {
-      warn(fields.quote ?? at, `${show(q.quote)} is in ${matches.length} quotes of article ${q.article} — quote more of its words`);
+      problems.push(problem(fields.quote ?? at, 'warning', 'ambiguous-quote', `${show(q.quote)} is in ${matches.length} quotes of article ${q.article} — quote more of its words`));
       continue;
     }
     const quote = matches[0];

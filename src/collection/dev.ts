@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { astroBin, BuildError, failureMessage, packageRoot, parseBuildArgs, runBuild, type BuildOptions } from './build.ts';
+import { failure, report } from '../diagnostics.ts';
+import { type BuildArgs, readSiteEnv, siteEnv } from '../options.ts';
+import { astroBin, packageRoot, runBuild, type BuildOptions } from './build.ts';
 
 /** Saving a file often fires several events; wait this long for them to settle. */
 const settleMs = 150;
@@ -28,10 +30,7 @@ export function watchSeeds(options: BuildOptions, onBuilt: (exitCode: number) =>
       return;
     }
     let code = 1;
-    running = runBuild(o).then(
-      (r) => void (code = r.exitCode),
-      (error) => void o.stderr.write(`explainer: ${failureMessage(error)}\n`),
-    );
+    running = runBuild(o).then((r) => void (code = r.exitCode));
     await running;
     running = undefined;
     onBuilt(code);
@@ -93,22 +92,16 @@ export function watchSeeds(options: BuildOptions, onBuilt: (exitCode: number) =>
  * `explainer dev [build options] [-- astro dev options]`: builds `content/`, rebuilds it when a
  * seed changes, and runs Astro's dev server on it, which picks the changed files up itself.
  */
-export async function dev(args: string[]): Promise<number> {
-  const split = args.indexOf('--');
-  let options: BuildOptions;
-  try {
-    options = { ...parseBuildArgs(split < 0 ? args : args.slice(0, split)), contentOnly: true, mode: 'sync', waitForLock: true, stdout: process.stdout, stderr: process.stderr };
-    await runBuild(options);
-  } catch (error) {
-    const usage = error instanceof BuildError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`explainer: ${usage ? (error as Error).message : failureMessage(error)}\n`);
-    return 1;
-  }
+export async function dev(args: { build: BuildArgs; astro: string[] }): Promise<number> {
+  readSiteEnv(); // the dev server's settings, checked before anything starts
+  const options: BuildOptions = { ...args.build, contentOnly: true, mode: 'sync', waitForLock: true, stdout: process.stdout, stderr: process.stderr };
+  // A project the build cannot even start on (no seeds/, unwritable folders) is not watched; bad seeds are.
+  if (!(await runBuild(options)).started) return 1;
   const watcher = watchSeeds(options);
-  const astro = spawn(process.execPath, [astroBin, 'dev', ...(split < 0 ? [] : args.slice(split + 1))], {
+  const astro = spawn(process.execPath, [astroBin, 'dev', ...args.astro], {
     cwd: packageRoot,
     stdio: 'inherit',
-    env: { ...process.env, EXPLAINER_CONTENT_DIR: join(options.root, 'content') },
+    env: { ...process.env, ...siteEnv({ contentDir: join(options.root, 'content') }) },
   });
   // Stopping explainer stops the server (Ctrl-C reaches both; a plain kill only reaches us), always:
   // if the server has not exited 3 s after the signal, or at a second signal, explainer exits anyway.
@@ -127,7 +120,7 @@ export async function dev(args: string[]): Promise<number> {
   return new Promise((done) => {
     astro.on('error', (error) => {
       watcher.close();
-      process.stderr.write(`explainer: cannot start the dev server (${error.message})\n`);
+      report(process.stderr, [failure('dev-server', `cannot start the dev server (${error.message})`).diagnostic]);
       done(1);
     });
     astro.on('close', (code) => {

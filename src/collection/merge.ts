@@ -4,7 +4,8 @@
 import type { Actor, Agreement, Mention, Quote } from '../extract/types.ts';
 import { actorsInOrder, linkedMentions, mentionsOf } from './merge/article-view.ts';
 import { type CoMentions, countCoMentions, relatedTo } from './merge/co-mentions.ts';
-import type { ActorData, AgreementData, ArticleData, Entry, KnowledgeBase, Note, QuoteData, SeedExtraction } from './merge/entries.ts';
+import type { TextDiagnostic } from '../diagnostics.ts';
+import { type ActorData, type AgreementData, type ArticleData, type Entry, type KnowledgeBase, type QuoteData, type SeedExtraction, warning } from './merge/entries.ts';
 import { aliasesOf, correctedField, latestStatus, rolesOf } from './merge/fields.ts';
 import { type Group, groupActors, groupAgreements } from './merge/identity.ts';
 import { unique } from './merge/lists.ts';
@@ -13,15 +14,15 @@ import { articleSlugs, giveSlugs, quoteSlug } from './merge/slugs.ts';
 import { countWords, dateAndSummary } from './merge/summary.ts';
 import { displayName } from './names.ts';
 
-export type { ActorData, AgreementData, ArticleData, Entry, KnowledgeBase, Note, QuoteData, SeedExtraction } from './merge/entries.ts';
+export type { ActorData, AgreementData, ArticleData, Entry, KnowledgeBase, QuoteData, SeedExtraction } from './merge/entries.ts';
 
-/** What every step of one merge needs: the inputs, the slugs given so far, and where notes go. */
+/** What every step of one merge needs: the inputs, the slugs given so far, and where warnings go. */
 interface Merging {
   inputs: SeedExtraction[];
   /** Article slug by seed index. */
   article: (seed: number) => string;
   resolve: Resolver;
-  notes: Note[];
+  notes: TextDiagnostic[];
 }
 
 /**
@@ -29,8 +30,8 @@ interface Merging {
  * merged across articles, global slugs, and every back-reference filled in. Pure. A local id that
  * does not resolve inside its own extraction is dropped, with a warning note naming the seed.
  */
-export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: Note[] } {
-  const notes: Note[] = [];
+export function merge(inputs: SeedExtraction[]): { kb: KnowledgeBase; notes: TextDiagnostic[] } {
+  const notes: TextDiagnostic[] = [];
   const slugOfSeed = articleSlugs(inputs);
   const actorGroups = groupActors(inputs, notes);
   const agreementGroups = groupAgreements(inputs);
@@ -156,11 +157,12 @@ function mergeArticles(
   const actorsIn = slugsBy(actors, (a) => a.articles as string[]);
   const agreementsIn = slugsBy(agreements, (a) => a.articles as string[]);
   const quotesIn = slugsBy(quotes, (q) => [q.article as string]);
-  return m.inputs.map(({ seed, extraction }, i) => {
+  return m.inputs.map((input, i) => {
+    const { seed, extraction } = input;
     const { article } = extraction;
     const slug = m.article(i);
     const { date, summary, impossible } = dateAndSummary(article);
-    for (const bad of impossible) m.notes.push({ seed, severity: 'warning', offset: bad.offset, message: `"${bad.text}" is not a real date — the article gets no date from it` });
+    for (const bad of impossible) m.notes.push(warning(input, bad.offset, 'impossible-date', `"${bad.text}" is not a real date — the article gets no date from it`));
     return {
       slug,
       seeds: [seed],

@@ -1,3 +1,5 @@
+import type { Output } from '../diagnostics.ts';
+
 /** Progress of a long step: `extracting 12/54 seeds, 3.2 s elapsed, about 10 s left`. Pure. */
 export function progressLine(what: string, done: number, total: number, elapsedMs: number): string {
   const elapsed = `${(elapsedMs / 1000).toFixed(1)} s elapsed`;
@@ -9,8 +11,8 @@ export function progressLine(what: string, done: number, total: number, elapsedM
 /** Fewer items than this finish too fast for progress to help. */
 export const minItemsForProgress = 6;
 
-export interface ProgressOutput {
-  write(text: string): void;
+/** Where progress goes: a terminal (`isTTY`) gets a line rewritten in place. */
+export interface ProgressOutput extends Output {
   isTTY?: boolean;
 }
 

@@ -1,15 +1,10 @@
 import { constants } from 'node:fs';
 import { lstat, open, realpath } from 'node:fs/promises';
 import { sep } from 'node:path';
+import { type PlacedDiagnostic, shownName } from '../diagnostics.ts';
 
-/** Why a seed's bytes cannot be used, and where (1-based line and column; byte offset). */
-export interface SeedProblem {
-  line: number;
-  column: number;
-  message: string;
-}
-
-export type DecodedSeed = { text: string; bytes: Uint8Array } | { problem: SeedProblem };
+/** The text of a seed, or why its bytes cannot be used, located in `file` (1-based line and column of the bad byte). */
+export type DecodedSeed = { text: string; bytes: Uint8Array } | { problem: PlacedDiagnostic };
 
 export const defaultMaxSeedBytes = 2 * 1024 * 1024;
 
@@ -71,40 +66,26 @@ function hex(byte: number): string {
   return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
-/** Bytes to text, or why they are not a usable seed: empty, binary, UTF-16, or not UTF-8. Pure. */
-export function decodeSeed(bytes: Uint8Array): DecodedSeed {
-  if (bytes.length === 0) return { problem: { line: 1, column: 1, message: 'file is empty, no headline or body — write a headline on the first line, then the article' } };
+/** The seed `file` cannot be used: an error at its start, or at `place`. */
+export function unusable(file: string, rule: string, message: string, place = { line: 1, column: 1 }): { problem: PlacedDiagnostic } {
+  return { problem: { file, ...place, severity: 'error', rule, source: 'read', message } };
+}
+
+/** Bytes (of `file`) to text, or why they are not a usable seed: empty, binary, UTF-16, or not UTF-8. Pure. */
+export function decodeSeed(bytes: Uint8Array, file: string): DecodedSeed {
+  if (bytes.length === 0) return unusable(file, 'empty-file', 'file is empty, no headline or body — write a headline on the first line, then the article');
   for (const [what, signature] of signatures)
-    if (signature.every((b, i) => bytes[i] === b))
-      return { problem: { line: 1, column: 1, message: `not a text file (looks like ${what}) — seeds must be UTF-8 .txt or .md articles` } };
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    return { problem: { line: 1, column: 1, message: 'the file is UTF-16 text — re-save it as UTF-8' } };
+    if (signature.every((b, i) => bytes[i] === b)) return unusable(file, 'not-text', `not a text file (looks like ${what}) — seeds must be UTF-8 .txt or .md articles`);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return unusable(file, 'utf-16', 'the file is UTF-16 text — re-save it as UTF-8');
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { problem: { ...place(bytes, nul), message: `not a text file (NUL byte at byte ${nul}) — seeds must be UTF-8 .txt or .md articles` } };
+  if (nul >= 0) return unusable(file, 'not-text', `not a text file (NUL byte at byte ${nul}) — seeds must be UTF-8 .txt or .md articles`, place(bytes, nul));
   const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) return { problem: { ...place(bytes, bad), message: `invalid UTF-8 at byte ${bad} (${hex(bytes[bad])}) — re-save the file as UTF-8` } };
+  if (bad >= 0) return unusable(file, 'invalid-utf8', `invalid UTF-8 at byte ${bad} (${hex(bytes[bad])}) — re-save the file as UTF-8`, place(bytes, bad));
   return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), bytes };
 }
 
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`;
-}
-
-/**
- * A file name as it may be printed: control, format and separator characters escaped (`\n`,
- * `\x1b`, `\u202e`), so a seed's name can neither clear the screen nor flip the line; quoted when it
- * could be mistaken for a location or a message (`:` or quote marks in it).
- */
-export function shownName(name: string): string {
-  const escaped = name.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\\]/gu, (c) => {
-    if (c === '\\') return '\\\\';
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    const code = c.codePointAt(0)!;
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
-  });
-  return escaped !== name || /[:"']/.test(name) ? `"${escaped.replace(/"/g, '\\"')}"` : name;
 }
 
 /** What a directory entry is, for a message: `a named pipe (FIFO)`, `a folder`, …; null for a regular file. */
@@ -120,13 +101,13 @@ export function fileKind(stat: { isFile(): boolean; isDirectory(): boolean; isFI
 }
 
 export interface ReadSeedOptions {
+  /** The file as its diagnostics name it (default: the path read). */
+  file?: string;
   /** The folder seeds must stay in: a symbolic link is followed only when it resolves inside it. */
   seedsDir?: string;
   /** Follow symbolic links wherever they point (`--follow-symlinks`). */
   followSymlinks?: boolean;
 }
-
-const problem = (message: string): DecodedSeed => ({ problem: { line: 1, column: 1, message } });
 
 /**
  * Reads a seed: only a regular file, checked by type before it is opened (a FIFO, socket or device
@@ -134,34 +115,35 @@ const problem = (message: string): DecodedSeed => ({ problem: { line: 1, column:
  * checked again once open. A symbolic link is refused unless it resolves inside `seedsDir` or
  * `followSymlinks` is set. A file over `maxBytes` is refused before it is read into memory.
  */
-export async function readSeed(file: string, maxBytes: number, options: ReadSeedOptions = {}): Promise<DecodedSeed> {
+export async function readSeed(path: string, maxBytes: number, options: ReadSeedOptions = {}): Promise<DecodedSeed> {
+  const file = options.file ?? path;
   let handle;
   try {
-    let path = file;
-    let entry = await lstat(file);
+    let entry = await lstat(path);
+    let opened = path;
     if (entry.isSymbolicLink()) {
       let target: string;
       try {
-        target = await realpath(file);
+        target = await realpath(path);
       } catch (error) {
-        return problem(`symbolic link to a missing or unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}) — replace the link with the article itself`);
+        return unusable(file, 'broken-symlink', `symbolic link to a missing or unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}) — replace the link with the article itself`);
       }
       if (!options.followSymlinks) {
         const root = options.seedsDir == null ? null : await realpath(options.seedsDir).catch(() => null);
         if (root == null || !target.startsWith(root + sep))
-          return problem(`symbolic link to ${shownName(target)}, outside seeds/ — seeds are read only from inside seeds/; copy the article in, or pass --follow-symlinks`);
+          return unusable(file, 'symlink-outside', `symbolic link to ${shownName(target)}, outside seeds/ — seeds are read only from inside seeds/; copy the article in, or pass --follow-symlinks`);
       }
-      path = target;
+      opened = target;
       entry = await lstat(target);
     }
     const kind = fileKind(entry);
-    if (kind) return problem(`${kind}, not a regular file — seeds must be .txt or .md files; it was not read`);
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    if (kind) return unusable(file, 'not-regular-file', `${kind}, not a regular file — seeds must be .txt or .md files; it was not read`);
+    handle = await open(opened, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     const stat = await handle.stat();
     // Replaced between the check and the open: refuse rather than read something else.
-    if (!stat.isFile() || stat.ino !== entry.ino || stat.dev !== entry.dev) return problem('the file changed while it was being read — build again');
+    if (!stat.isFile() || stat.ino !== entry.ino || stat.dev !== entry.dev) return unusable(file, 'changed-while-read', 'the file changed while it was being read — build again');
     if (stat.size > maxBytes)
-      return problem(`input is ${formatBytes(stat.size)}, limit is ${formatBytes(maxBytes)} — split the article, or raise the limit with --max-seed-size`);
+      return unusable(file, 'too-large', `input is ${formatBytes(stat.size)}, limit is ${formatBytes(maxBytes)} — split the article, or raise the limit with --max-seed-size`);
     // Never more than the limit, even if the file grows while it is read.
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
@@ -170,10 +152,10 @@ export async function readSeed(file: string, maxBytes: number, options: ReadSeed
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > maxBytes) return problem(`input is over the limit of ${formatBytes(maxBytes)} — split the article, or raise the limit with --max-seed-size`);
-    return decodeSeed(new Uint8Array(buffer.buffer, buffer.byteOffset, length));
+    if (length > maxBytes) return unusable(file, 'too-large', `input is over the limit of ${formatBytes(maxBytes)} — split the article, or raise the limit with --max-seed-size`);
+    return decodeSeed(new Uint8Array(buffer.buffer, buffer.byteOffset, length), file);
   } catch (error) {
-    return problem(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}) — check that it exists and is readable`);
+    return unusable(file, 'unreadable', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}) — check that it exists and is readable`);
   } finally {
     await handle?.close();
   }

@@ -1,13 +1,12 @@
 // `explainer review`: what most likely needs an editor, each with where it is, its sentence and a
 // ready-to-paste entry for seeds/corrections.yaml. The queue itself is pure (reviewQueue).
-import { relative, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { locator } from '../extract/diagnostics.ts';
+import { join } from 'node:path';
+import { formatDiagnostic, locator, seedFile, shownPath } from '../diagnostics.ts';
+import type { BuildArgs } from '../options.ts';
 import { actorEntry, agreementEntry, quoteEntry, quoteKey } from '../schema/corrections.ts';
 import type { Corrected } from '../schema/shared.ts';
-import { BuildError, failureMessage, parseBuildArgs, runBuild } from './build.ts';
+import { runBuild } from './build.ts';
 import type { KnowledgeBase, SeedExtraction } from './merge.ts';
-import { shownName } from './read-seed.ts';
 
 export type ReviewReason = 'low-confidence' | 'ambiguous-pronoun' | 'non-person-speaker' | 'agreement-without-parties' | 'lone-actor';
 
@@ -91,38 +90,22 @@ export function reviewQueue(kb: KnowledgeBase, extractions: SeedExtraction[]): R
     .map(({ rank: _rank, offset: _offset, ...item }) => item);
 }
 
-/** The queue as text: `seeds/x.txt:3:14: reason`, the sentence, the entry to paste. */
-export function formatQueue(items: ReviewItem[], path: (seed: string) => string): string {
+/** The queue as text: each item as a note (`seeds/x.txt:3:14: note: what [reason]`), its sentence, the entry to paste; `root` holds seeds/. */
+export function formatQueue(items: ReviewItem[], root: string): string {
   if (!items.length) return 'explainer review: nothing to review\n';
   const indent = (text: string) => text.replace(/^(?=.)/gmu, '    ');
+  const note = (i: ReviewItem) => formatDiagnostic({ file: seedFile(i.seed), line: i.line, column: i.column, severity: 'note', rule: i.reason, source: 'review', message: i.message }, root);
   return `${items
-    .map((i) => `${path(i.seed)}:${i.line}:${i.column}: ${i.message} [${i.reason}]\n  ${i.sentence}\n${indent(i.entry)}`)
+    .map((i) => `${note(i)}\n  ${i.sentence}\n${indent(i.entry)}`)
     .join('\n')}\n${items.length} to review — paste an entry into seeds/corrections.yaml (under one quotes:, actors: or agreements: key), edit it, and build again\n`;
 }
 
-/** `explainer review [--format json] [build options]`. */
-export async function review(args: string[]): Promise<number> {
-  let format = 'text';
-  let options;
-  try {
-    const { values, tokens } = parseArgs({ args, strict: false, tokens: true, options: { format: { type: 'string' } } });
-    format = typeof values.format === 'string' ? values.format : 'text';
-    if (format !== 'text' && format !== 'json') throw new BuildError(`review: unknown --format ${format} (text or json)`);
-    const rest = args.filter((_, i) => !tokens.some((t) => t.kind === 'option' && t.name === 'format' && (t.index === i || (t.inlineValue === false && t.index + 1 === i))));
-    options = parseBuildArgs(rest);
-  } catch (error) {
-    process.stderr.write(`explainer: ${(error as Error).message}\n`);
-    return 2;
-  }
-  try {
-    const result = await runBuild({ ...options, contentOnly: true, mode: 'review', stdout: process.stderr, stderr: process.stderr });
-    if (result.exitCode !== 0 || !result.kb || !result.extractions) return result.exitCode || 1;
-    const items = reviewQueue(result.kb, result.extractions.corrected);
-    const path = (seed: string) => shownName(relative(process.cwd(), join(options.root, 'seeds', seed)) || seed);
-    process.stdout.write(format === 'json' ? `${JSON.stringify(items.map((i) => ({ ...i, file: path(i.seed) })), null, 2)}\n` : formatQueue(items, path));
-    return 0;
-  } catch (error) {
-    process.stderr.write(`explainer: ${failureMessage(error)}\n`);
-    return 1;
-  }
+/** `explainer review [--format json] [build options]`: builds up to validation (writing nothing), then prints the queue. */
+export async function review({ format, build }: { format: 'text' | 'json'; build: BuildArgs }): Promise<number> {
+  const result = await runBuild({ ...build, contentOnly: true, mode: 'review', stdout: process.stderr, stderr: process.stderr });
+  if (result.exitCode !== 0 || !result.kb || !result.extractions) return result.exitCode || 1;
+  const items = reviewQueue(result.kb, result.extractions.corrected);
+  const file = (seed: string) => shownPath(join(build.root, 'seeds', seed));
+  process.stdout.write(format === 'json' ? `${JSON.stringify(items.map((i) => ({ ...i, file: file(i.seed) })), null, 2)}\n` : formatQueue(items, build.root));
+  return 0;
 }

@@ -3,8 +3,8 @@ import { agreementSchema } from '../schema/agreement.ts';
 import { articleSchema } from '../schema/article.ts';
 import { quoteSchema } from '../schema/quote.ts';
 import { slugRef, type Ref } from '../schema/shared.ts';
-import type { KnowledgeBase, Note } from './merge.ts';
-
+import { type Diagnostic, seedFile } from '../diagnostics.ts';
+import type { KnowledgeBase } from './merge.ts';
 import { collections, type Collection } from '../schema/vocab.ts';
 
 export { collections, type Collection };
@@ -22,7 +22,7 @@ const schemas = { articles: articleSchema, actors: actorSchema, agreements: agre
  * entity, and that quotes and mentions are exact spans of their article's text. Returns the files
  * to write (the parsed data, so keys come in schema order) or the problems, naming each seed.
  */
-export function validate(kb: KnowledgeBase): { files: ContentFile[]; problems: Note[] } {
+export function validate(kb: KnowledgeBase): { files: ContentFile[]; problems: Diagnostic[] } {
   const slugs = Object.fromEntries(collections.map((c) => [c, new Set(kb[c].map((e) => e.slug))])) as Record<Collection, Set<string>>;
   const ref: Ref = (collection) =>
     slugRef(collection).superRefine((value, ctx) => {
@@ -30,9 +30,10 @@ export function validate(kb: KnowledgeBase): { files: ContentFile[]; problems: N
     });
   const texts = new Map(kb.articles.map((a) => [a.slug, a.data.text]));
   const files: ContentFile[] = [];
-  const problems: Note[] = [];
-  const problem = (seeds: string[], where: string, message: string) =>
-    problems.push({ seed: seeds[0] ?? '', severity: 'error', offset: 0, message: `${where}: ${message} (a bug in the build, not in the seed; please report it)` });
+  const problems: Diagnostic[] = [];
+  // Reported against the (first) seed the entity comes from, as a whole: the content file is never written.
+  const problem = (seeds: string[], where: string, rule: string, message: string) =>
+    problems.push({ file: seeds.length ? seedFile(seeds[0]) : undefined, severity: 'error', rule, source: 'validate', message: `${where}: ${message} (a bug in the build, not in the seed; please report it)` });
 
   for (const collection of collections) {
     const schema = schemas[collection](ref);
@@ -40,17 +41,17 @@ export function validate(kb: KnowledgeBase): { files: ContentFile[]; problems: N
     for (const entry of kb[collection]) {
       const where = `${collection}/${entry.slug}.json`;
       // Two entities in one file would silently lose one of them.
-      if (seen.has(entry.slug)) problem(entry.seeds, where, 'two entities have this slug');
+      if (seen.has(entry.slug)) problem(entry.seeds, where, 'duplicate-slug', 'two entities have this slug');
       seen.add(entry.slug);
       const parsed = schema.safeParse(entry.data);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) problem(entry.seeds, where, `${issue.path.join('.') || 'entry'}: ${issue.message}`);
+        for (const issue of parsed.error.issues) problem(entry.seeds, where, 'schema', `${issue.path.join('.') || 'entry'}: ${issue.message}`);
         continue;
       }
       for (const span of spansOf(collection, entry.slug, parsed.data as Record<string, unknown>)) {
         const text = texts.get(span.article);
-        if (text == null || span.end < span.start || span.end > text.length) problem(entry.seeds, where, `${span.what} ${span.start}-${span.end} is outside the article text`);
-        else if (span.text != null && text.slice(span.start, span.end) !== span.text) problem(entry.seeds, where, `${span.what} text differs from the article text at ${span.start}-${span.end}`);
+        if (text == null || span.end < span.start || span.end > text.length) problem(entry.seeds, where, 'span-outside', `${span.what} ${span.start}-${span.end} is outside the article text`);
+        else if (span.text != null && text.slice(span.start, span.end) !== span.text) problem(entry.seeds, where, 'span-mismatch', `${span.what} text differs from the article text at ${span.start}-${span.end}`);
       }
       files.push({ path: `${collection}/${entry.slug}.json`, json: `${JSON.stringify(parsed.data, null, 2)}\n` });
     }

@@ -28,7 +28,6 @@ export type JobResult =
 export const minTextForWorkers = 1024 * 1024;
 export const seedsPerWorker = 4;
 export const maxWorkers = 8;
-export const defaultSeedTimeLimitMs = 20_000;
 export const defaultSeedMemoryMb = 2048;
 
 export type Extractor = (seed: SeedInput) => Extraction;
@@ -83,10 +82,10 @@ function startWorker(memoryMb: number, module?: URL): Extractor_ {
  */
 export async function extractAll(
   jobs: Job[],
+  budget: Budget,
   onDone: () => void,
   threads?: number,
   extractor?: Extractor,
-  budget: Budget = { timeMs: defaultSeedTimeLimitMs, memoryMb: defaultSeedMemoryMb },
   workerModule?: URL,
 ): Promise<JobResult[]> {
   if (extractor)

@@ -1,6 +1,7 @@
 import { lstat, mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
+import { testHooks } from '../options.ts';
 import type { ContentFile } from './validate.ts';
 
 // Every temporary directory is a sibling of its target (same file system, so renames are atomic)
@@ -34,19 +35,20 @@ async function exists(path: string): Promise<boolean> {
 
 /** Test hook: dies at a named stage, as a killed build would (`EXPLAINER_TEST_KILL_AT=stage`). */
 export function killPoint(stage: string): void {
-  if (process.env.EXPLAINER_TEST_KILL_AT === stage) process.kill(process.pid, 'SIGKILL');
+  if (testHooks().killAt === stage) process.kill(process.pid, 'SIGKILL');
 }
 
 /** Test hook: waits at a named stage (`EXPLAINER_TEST_PAUSE_AT=stage`, `EXPLAINER_TEST_PAUSE_MS`), saying so on stderr. */
 export async function pausePoint(stage: string): Promise<void> {
-  if (process.env.EXPLAINER_TEST_PAUSE_AT !== stage) return;
+  const { pauseAt, pauseMs } = testHooks();
+  if (pauseAt !== stage) return;
   process.stderr.write(`explainer: test pause at ${stage}\n`);
-  await new Promise((r) => setTimeout(r, Number(process.env.EXPLAINER_TEST_PAUSE_MS ?? 3000)));
+  await new Promise((r) => setTimeout(r, pauseMs));
 }
 
 /** Test hook: fails a file-system step as a permission error would (`EXPLAINER_TEST_FAIL_AT=stage`); root ignores permissions. */
 function failPoint(stage: string, path: string): void {
-  if (process.env.EXPLAINER_TEST_FAIL_AT === stage) throw Object.assign(new Error(`EACCES: permission denied, rename '${path}'`), { code: 'EACCES', path, syscall: 'rename' });
+  if (testHooks().failAt === stage) throw Object.assign(new Error(`EACCES: permission denied, rename '${path}'`), { code: 'EACCES', path, syscall: 'rename' });
 }
 
 /** The file in a swap directory that says it is not committed: while it is there, a rollback restores the old targets. */

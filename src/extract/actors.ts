@@ -1,7 +1,7 @@
 import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
 import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
-import { agreementHeads, englishWords, functionWords, isGenericInstitution, nameConnectors, reportingVerbs, titleHeads } from './lexicon.ts';
+import { agreementHeads, corporateSuffixes, englishWords, functionWords, isGenericInstitution, nameConnectors, organizationHeads, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
 import { firstIndexAtOrAfter } from './bisect.ts';
 
@@ -108,6 +108,16 @@ export function buildActors(
   };
 
   for (const m of [...ordered.filter((x) => x.kind === 'person' && words(x.name).length === 1), ...bare].sort((a, b) => a.start - b.start)) {
+    if (m.surnameOnly) {
+      const person = surnameMatch(m);
+      if (person) add(m, person.key);
+      continue;
+    }
+    const company = companyNamedAfter(m);
+    if (company) {
+      add({ ...m, kind: 'organization' }, company.key);
+      continue;
+    }
     // A surname of a full name, or a one-word name already known as a person ("President Lund" … "Lund told").
     const person = surnameMatch(m) ?? byKey.get(`person:${norm(m.name)}`);
     if (person) {
@@ -150,6 +160,20 @@ export function buildActors(
   }
 
   /**
+   * "Ford" in an article naming Ford Motor and Bill Ford, "Harlow" beside Harlow Shipping Group: the company, unless a title or honorific, or
+   * a "he" or "she" after it, makes it the person.
+   */
+  function companyNamedAfter(m: NameMention): Cluster | undefined {
+    if (m.honorific || m.evidence === 'title' || pronounKindAfter(text, m.end) === 'person') return undefined;
+    const name = norm(m.name);
+    return clusters.find((c) => {
+      if (c.kind !== 'organization') return false;
+      const [first, ...rest] = c.fullName.split(/\s+/);
+      return rest.length > 0 && norm(first) === name && corporateSuffixes.has(rest[rest.length - 1]) && rest.every((w) => corporateSuffixes.has(w) || organizationHeads.has(w));
+    });
+  }
+
+  /**
    * "The deal excludes Varnex, which Polgaz bought": one capitalised word mid-sentence that no
    * dictionary has is the name of a company or body.
    */
@@ -167,14 +191,17 @@ export function buildActors(
     return !englishWords.has(m.name.toLowerCase());
   }
 
-  /** A bare word after "in", "at", "from", "near", or listed after a place, is a place. */
+  /** A bare word after "in", "at", "from", "near", before its region, or listed after a place, is a place. */
   function placeOf(m: NameMention): boolean {
     if (words(m.name).length > 3) return false;
     const before = text.slice(Math.max(0, m.start - 12), m.start);
     if (/\b(in|at|near|outside)\s+$/.test(before)) return true;
     if (englishWords.has(m.name.toLowerCase())) return false;
     if (placeByName(m.name) !== undefined) return true;
-    if (/\b(from|to|around)\s+$/.test(before)) return true;
+    // "Thornvale, N.M.", "Derry, New Hampshire": a town is written before its state or country.
+    const region = /^,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?)/u.exec(text.slice(m.end, m.end + 30))?.[1];
+    if (region && (placeByName(region) !== undefined || countryByName(region))) return true;
+    if (/\b(from|to|around)\s+$/.test(before) && !/\baccording to\s+$/i.test(before)) return true;
     const listed = /,\s*$/.test(before) && clusters.some((c) => c.kind === 'place' && c.mentions.some((x) => x.end <= m.start && m.start - x.end <= 3));
     return listed;
   }

@@ -1,7 +1,7 @@
 import type { Actor, Agreement, AgreementStatus, ExtractedArticle, Mention } from './types.ts';
 import type { ActorMention } from './actors.ts';
 import { isWord, tokenize, type Token } from './tokens.ts';
-import { functionWords, reportingVerbs } from './lexicon.ts';
+import { functionWords, memberNouns, reportingVerbs } from './lexicon.ts';
 import {
   acquisitionVerbs, collectiveSubjects, makingVerbs, months, scopeModifiers, stopModifiers, strongHeads, twoSides, verbalHeads,
   verbMarkers, weakHeadModifiers, weakHeads, weekdays,
@@ -35,6 +35,10 @@ const prepositions = /^(in|at|from|by|to|for|against|on|with|into|over|after|und
 /** Where a clause (and its subject) starts. */
 const clauseBoundary = /^([;:"“”(–—-]|that|which|who|whom|when|after|before|while|because|but|said|says|say|told|if|as|since|until|once|amid|although|though|where|so|whether)$/i;
 const normalWord = (w: string) => w.toLowerCase().replace(/[’']s$/, '').replace(/^cease-?fires?$/, 'ceasefire');
+/** Words that make a partnership or initiative a pact between parties ("Transatlantic Trade and Investment Partnership"). */
+const agreementTopics = /^(trade|economic|investment|strategic|security|defen[cs]e|energy|free)$/i;
+/** Words that make a convention a gathering, not a treaty ("Republican National Convention"). */
+const conventionEvents = /^(national|democratic|republican|gop|party|constitutional|annual)$/i;
 const isTime = (w: string) => months.has(w) || weekdays.has(w) || /^(1[89]|20)\d\d$/.test(w);
 
 function statusOf(sentence: string): AgreementStatus | null {
@@ -99,15 +103,33 @@ function inheritIncluded(found: Found[], text: string, sentences: ExtractedArtic
  * from the text's own evidence: "between X and Y", "with X", "X-Y deal", "X's deal", the modifier
  * ("the Norway deal") and the subject of "X and Y signed …". A party list may be empty.
  */
+/**
+ * The actor each name or alias stands for; a surface two actors share ("Ford" of Bill Ford and Ford
+ * Motor) stands for the one the text writes it for most often.
+ */
+function actorBySurface(actors: Actor[], mentions: ActorMention[], text: string): Map<string, string> {
+  const written = new Map<string, number>();
+  for (const m of mentions) {
+    const key = `${m.actor}\u0000${text.slice(m.start, m.end)}`;
+    written.set(key, (written.get(key) ?? 0) + 1);
+  }
+  const count = (id: string, surface: string) => written.get(`${id}\u0000${surface}`) ?? 0;
+  const bySurface = new Map<string, string>();
+  for (const a of actors)
+    for (const s of [a.name, ...a.aliases]) {
+      const held = bySurface.get(s);
+      if (held === undefined || count(a.id, s) > count(held, s)) bySurface.set(s, a.id);
+    }
+  return bySurface;
+}
+
 export function findAgreements(article: ExtractedArticle, actors: Actor[], mentionsAsWritten: ActorMention[]): Agreement[] {
   const { text, sentences } = article;
   const found: Found[] = [];
   const byId = new Map(actors.map((a) => [a.id, a]));
   const mentions = mentionsAsWritten.map((m) => asGovernment(m, actors, text));
   const partyMentions = mentions.filter((m) => partyKinds.has(m.kind) && byId.has(m.actor));
-  const surfaceActor = new Map<string, string>();
-  for (const a of actors)
-    if (partyKinds.has(a.kind)) for (const s of [a.name, ...a.aliases]) if (!surfaceActor.has(s)) surfaceActor.set(s, a.id);
+  const surfaceActor = actorBySurface(actors.filter((a) => partyKinds.has(a.kind)), partyMentions, text);
   const placeSurfaces = new Set(actors.filter((a) => a.kind === 'place' || a.kind === 'country').flatMap((a) => [a.name, ...a.aliases]));
 
   const bySentence = new Map<number, ActorMention[]>();
@@ -163,7 +185,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       // Names that go on after the head: "memorandum of understanding", "the Treaty of Nairobi".
       let last = h;
       if (/^memorand(um|a|ums)$/i.test(head.text) && next?.text === 'of' && /^understanding$/i.test(tokens[h + 2]?.text ?? '')) last = h + 2;
-      else if (head.cap && !titleCase && /^(of|on|for)$/.test(next?.text ?? '') && tokens[h + 2]?.cap) {
+      else if (head.cap && !titleCase && /^(of|on|for)$/.test(next?.text ?? '') && tokens[h + 2]?.cap && !isTime(normalWord(tokens[h + 2].text))) {
         last = h + 2;
         while (tokens[last + 1]?.cap || (/^(of|and|the|for|on)$/.test(tokens[last + 1]?.text ?? '') && tokens[last + 2]?.cap)) last++;
       }
@@ -259,7 +281,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       const listedActors = listed.filter((x) => partyKinds.has(x.kind)).map((x) => x.actor);
       const npStart = det && (determiner.test(det) || det === 'the') ? m - 1 - (/^['’]s$/.test(before?.text ?? '') ? 1 : 0) : m;
       const subject = subjectOf(tokens, npStart, inSentence, s.start);
-      const sidesBefore = twoSides.test(text.slice(s.start, start0(modifiers, head))) ? twoEarlier(s.start) : [];
+      const sidesBefore = twoSidesNamed(text.slice(s.start, start0(modifiers, head)), s.start);
       const parties = [...new Set([...subject, ...owners, ...compound, ...modifierMentions, ...listedActors, ...sidesBefore])].filter((p) => byId.has(p));
       const specific = key.size > 0 || time.size > 0 || proper || complement.length > 0;
 
@@ -268,12 +290,17 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         const needed = weakHeadModifiers.get(lowerHead);
         // A link or service is one between named places; a "Prison Service" is an institution.
         const between = /^(service|link|links|pipeline|pipelines)$/.test(lowerHead);
+        // "Clinton Climate Initiative", "Program on Extremism", "Republican National Convention": a
+        // body's or an event's name, unless something in it says who agreed with whom.
+        const twoSided =
+          compound.length >= 1 || compoundPlaces.length >= 2 || modifiers.some((t) => /^\p{Lu}\p{Ll}+[-‐]\p{Lu}\p{Ll}+$/u.test(t.text) && !/^(Post|Pre|Anti|Pro|Non|Neo|Ex|Mid)[-‐]/.test(t.text));
+        const bodyOrEvent =
+          (/^(project|initiative|programme|program|plan|scheme|partnership|alliance)s?$/.test(lowerHead) && !twoSided && !modifiers.some((t) => agreementTopics.test(t.text))) ||
+          (/^conventions?$/.test(lowerHead) && modifiers.some((t) => conventionEvents.test(t.text)));
         const ok =
-          (proper && !between) ||
+          (proper && !between && !bodyOrEvent) ||
           listed.length > 0 ||
-          compound.length >= 1 ||
-          compoundPlaces.length >= 2 ||
-          modifiers.some((t) => /^\p{Lu}\p{Ll}+[-‐]\p{Lu}\p{Ll}+$/u.test(t.text)) ||
+          twoSided ||
           (needed ? modifiers.some((t) => needed.test(t.text)) : false) ||
           (/^understanding$/i.test(lowerHead) && complement.length > 0) ||
           (subject.length > 0 && !/^(statement|declaration|plan|program|programme|service|link|links)$/.test(lowerHead));
@@ -349,12 +376,31 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     return modifiers[0]?.start ?? head.start;
   }
 
+  /**
+   * Who "the two sides" in `phrase` are: the sides of the agreement in hand when it has two (they
+   * need not be countries: "the Taliban and the US"), else the two countries named just before.
+   */
+  function twoSidesNamed(phrase: string, at: number): string[] {
+    const said = twoSides.exec(phrase);
+    if (!said) return [];
+    if (/\b(sides|parties)\b/i.test(said[0])) {
+      const inHand = [...found].reverse().find((f) => f.parties.length === 2 && f.mentions.some((x) => x.start < at));
+      if (inHand) return [...inHand.parties];
+    }
+    return twoEarlier(at);
+  }
+
   /** The two countries named just before `at` (in the three sentences before): what "the two sides" refers to, when only two are named there. */
   function twoEarlier(at: number): string[] {
     const i = sentences.findIndex((x) => x.end >= at);
     const from = sentences[Math.max(0, (i < 0 ? sentences.length : i) - 3)]?.start ?? 0;
     const named = [...new Set(mentions.filter((x) => x.start < at && x.start >= from && x.kind === 'country').map((x) => x.actor))];
     return named.length === 2 ? named : [];
+  }
+
+  /** "members of the union": the body acts through its people, so it is the subject. */
+  function isMembersOf(tokens: Token[], of: number): boolean {
+    return /^of$/i.test(tokens[of].text) && memberNouns.has((tokens[of - 1]?.text ?? '').toLowerCase());
   }
 
   function isPossessiveToken(t: Token | undefined) {
@@ -407,14 +453,14 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
     while (b >= 0 && !clauseBoundary.test(tokens[b].text) && !strongHeads.has(tokens[b].text.toLowerCase())) b--;
     const from = b >= 0 ? tokens[b].end : sentenceStart;
     const to = tokens[v].start;
-    if (twoSides.test(text.slice(from, to))) return twoEarlier(from);
+    if (twoSides.test(text.slice(from, to))) return twoSidesNamed(text.slice(from, to), from);
     const out: string[] = [];
     for (const x of inSentence) {
       if (x.start < from || x.end > to) continue;
       const i = tokens.findIndex((t) => t.start >= x.start);
       let p = i - 1;
       if (/^the$/i.test(tokens[p]?.text ?? '')) p--;
-      if (p >= 0 && prepositions.test(tokens[p].text) && tokens[p].start >= from) continue;
+      if (p >= 0 && prepositions.test(tokens[p].text) && tokens[p].start >= from && !isMembersOf(tokens, p)) continue;
       // "Ruritania's rebel council": the possessor is not a party.
       const after = tokens.findIndex((t) => t.start >= x.end);
       if (isPossessiveToken(tokens[after]) && inSentence.some((y) => y.start >= tokens[after].end && y.start <= tokens[after].end + 1)) continue;

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type { Processor } from 'unified';
 import type { Root, RootContent } from 'mdast';
 import type { ExtractedArticle, Span } from './types.ts';
-import { locator, Reporter } from './diagnostics.ts';
+import { locator } from '../diagnostics.ts';
+import { Reporter } from './diagnostics.ts';
 import { splitSentences } from './sentences.ts';
 
 export interface SeedInput {

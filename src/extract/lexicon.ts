@@ -108,6 +108,12 @@ export const titleHeads = set(`
   diplomat, counterpart, treasurer, dean, secretary-general, director-general, vice-president, chairperson, spokesperson
 `);
 
+/** People who act for a body: "members of the union" is the union when it signs or speaks. */
+export const memberNouns = set(`
+  members, member, leaders, leadership, officials, representatives, delegates, delegation, negotiators, envoys, heads, lawyers,
+  employees, workers, staff, shareholders, executives, board
+`);
+
 /** Sources the text leaves unnamed: a subject with one of these heads and no name is nobody in particular. */
 export const unnamedSourceHeads = set(`
   official, officials, source, sources, spokesperson, spokesman, spokeswoman, aide, aides, diplomat, diplomats, analyst, analysts,
@@ -182,8 +188,12 @@ export const organizationHeads = set(`
   Academy, Museum, Library, Institution, Council, Caucus, Chamber, Regiment, Brigade, Squad, Club, Team, Network, Panel,
   Observatory, Programme, Program, Initiative, Project, Campaign, Watch, Unit, Taskforce, Mission, Delegation, Commission,
   Municipality, Region, Republic, Kingdom, Emirate, Cooperative, Partnership, Consortium, Group, Standards, Nations, Bloc,
-  Reserve, Conservatives, Democrats, Republicans, Greens, Labour, Community, Communities, Secretariat, Church
+  Reserve, Conservatives, Democrats, Republicans, Greens, Labour, Community, Communities, Secretariat, Church,
+  Workers, Teamsters, Steelworkers, Mineworkers, Machinists, Employees, Teachers, Nurses, Farmers
 `);
+
+/** Words after a company's short name ("Ford Motor", "PSA Group"): the short name alone is the company too. */
+export const corporateSuffixes = set('Motor, Motors, Company, Co, Corp, Corporation, Inc, Group, Holdings, Industries, Airlines, Airways, Enterprises, Ltd, PLC, Plc, LLC, AG, SA, GmbH');
 
 /** Words that open an organisation's name ("Ministry of …", "University of …"). */
 export const organizationOpeners = set('Ministry, Department, Bureau, Administration, Authority, Service, University, Municipality, Union, Council, Office, Bank, Institute, Court, Board, Commission, Committee, Federation, Association, Organisation, Organization, House, Chamber, Church, Party, Society, League, Academy, Agency, Government, Secretariat, Embassy, Consulate, Conference, Museum, College, School, Supreme, Federal, Central, Royal, National');

@@ -4,7 +4,7 @@ import { firstIndexAtOrAfter } from './bisect.ts';
 import { capitalOf, countryByDemonym, countryByName, givenName, placeByName, type Country } from './gazetteer.ts';
 import {
   englishWords, functionWords, honorifics, mediaHeads, mediaNames, mediaNouns, mediaOpeners, months, nameConnectors,
-  organizationHeads, organizationNames, organizationNouns, organizationOpeners, reportingVerbs, surnameParticles, titleWords,
+  memberNouns, organizationHeads, organizationNames, organizationNouns, organizationOpeners, reportingVerbs, surnameParticles, titleWords,
   weekdays, agreementHeads, titleHeads,
 } from './lexicon.ts';
 
@@ -26,13 +26,17 @@ export interface NameMention extends Span {
   evidence?: 'title' | 'honorific' | 'verb' | 'shape' | 'known' | 'context';
   /** A mention followed by 's. */
   possessive?: boolean;
+  /** A title word alone ("Bishop said"): a person only if it is the surname of someone named in full. */
+  surnameOnly?: boolean;
 }
 
 /** A capitalised stretch of tokens that may hold one or several names. */
 type Run = Token[];
 
 const lower = (t: Token) => t.text.toLowerCase();
-const isAcronym = (s: string) => /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z])(?:\+\d+)?$/.test(s) && /[A-Z]/.test(s);
+// "NATO", "U.S.", "G20", "P5+1", and acronyms joined by a hyphen ("AFL-CIO").
+const isAcronym = (s: string) =>
+  /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z]|[A-Z]{2,6}(?:-[A-Z]{2,6})+)(?:\+\d+)?$/.test(s) && /[A-Z]/.test(s);
 const isTitleWord = (t: Token) => titleWords.has(lower(t));
 /** Arabic and other particles written in lower case before a capitalised name ("al-Haddad"). */
 const particleName = /^(al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|van|von|de|da|di|du|le|la|d|l)[-‐'’]\p{Lu}/u;
@@ -262,7 +266,9 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     const ofAt = run.findIndex((t, i) => i > 1 && t.text === 'of');
     if (ofAt > 0 && !geographyHeads.has(run[ofAt - 1].text)) {
       const where = at(ofAt + 1, run.length);
-      if (countryByName(where) || placeByName(where) !== undefined) {
+      // "Patricia Moran of Cheyenne", "Joel Pollak of Breitbart California": a first name and a surname before "of" are a person.
+      const personBefore = ofAt >= 2 && givenName(run[ofAt - 2].text) !== undefined && !commonHere(run[ofAt - 2]) && !organizationHeads.has(run[ofAt - 1].text);
+      if (countryByName(where) || placeByName(where) !== undefined || personBefore) {
         readRun(run.slice(0, ofAt), tokens, sentence, false);
         readRun(run.slice(ofAt + 1), tokens, sentence, false);
         return;
@@ -282,7 +288,12 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     if (nameStart < run.length - 1 && placeByName(run[nameStart].text) !== undefined && nameStart === 0 && /^(to|in|of|from|at)$/i.test(before?.text ?? ''))
       nameStart++;
     readPrefix(run.slice(0, nameStart), tokens, sentence);
-    if (nameStart === run.length) return;
+    if (nameStart === run.length) {
+      // "Bishop said", mid-sentence: maybe the surname of Janice Bishop, named before.
+      if (run.length === 1 && isTitleWord(run[0]) && run[0].start !== article.sentences[sentence].start)
+        bare.push({ ...base, ...span(0, 1), name: run[0].text, kind: 'person', surnameOnly: true });
+      return;
+    }
     const honorific = nameStart > 0 && honorifics.has(run[nameStart - 1].text) ? run[nameStart - 1].text : undefined;
     const joinedRole = roleSpan(run, nameStart, tokens);
     const hasTitle = run.slice(0, nameStart).some((t) => titleHeads.has(lower(t))) || (!!joinedRole && joinedRole.start < run[0].start);
@@ -293,8 +304,10 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     const single = name.length === 1;
     const place = placeByName(nameText);
     const following = tokens[tokens.indexOf(last) + 1];
-    // "Lund said", or inverted "said Lund": a name next to a reporting verb.
-    const verbAfter = (!!following && reportingVerbs.has(following.text)) || (!!before && reportingVerbs.has(before.text) && before.end === run[0].start - 1);
+    // "Lund said", "said Lund", "according to Lund": a name next to a reporting verb.
+    const accordingTo = /\baccording to\s+$/i.test(text.slice(Math.max(0, run[0].start - 14), run[0].start));
+    const verbAfter =
+      (!!following && reportingVerbs.has(following.text)) || (!!before && reportingVerbs.has(before.text) && before.end === run[0].start - 1) || accordingTo;
 
     const named = countryByName(nameText);
     if (named) return emit({ ...base, ...nameSpan, kind: 'country', country: named, name: named.name }, tokens);
@@ -309,7 +322,7 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     const apposition = tokens[tokens.indexOf(run[0]) - 1]?.text === ',' ? lower(tokens[tokens.indexOf(run[0]) - 2] ?? run[0]) : '';
     if (mediaNouns.has(nounBefore) || mediaNouns.has(apposition)) return emit({ ...base, ...nameSpan, kind: 'media' }, tokens);
     if (organizationNouns.has(nounBefore) || organizationNouns.has(apposition)) return emit({ ...base, ...nameSpan, kind: 'organization' }, tokens);
-    if (single && isAcronym(nameText)) {
+    if (single && isAcronym(nameText) && !joinsKnownNames(nameText)) {
       // Post-nominal letters, and ordinary words written in capitals for emphasis ("UNLESS").
       const emphasis = englishWords.has(nameText.toLowerCase()) && (nameText.length >= 4 || lower(before ?? last) !== 'the');
       if (notOrganizations.has(nameText) || emphasis) return;
@@ -395,6 +408,12 @@ function nameTail(run: Run): number {
   return Math.max(i, run.length - 4);
 }
 
+/** "US-UK", "UN-OPCW": two names joined by a hyphen, not one organisation's acronym. */
+function joinsKnownNames(acronym: string): boolean {
+  const parts = acronym.split('-');
+  return parts.length > 1 && parts.some((p) => countryByName(p) || orgLookup(p));
+}
+
 /** "Name (ACRONYM)": the name of an organisation. */
 function isAcronymAfter(tokens: Token[], last: Token): boolean {
   const i = tokens.indexOf(last);
@@ -462,7 +481,9 @@ function organisationSpan(run: Run): [number, number] | null {
       const lead = run.slice(0, from - 1);
       const titled = lead.some((r) => titleHeads.has(lower(r))) && !lead.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text));
       const person = lead.length >= 2 && lead.length <= 3 && lead.every((r) => r.cap) && lead.some((r) => !englishWords.has(lower(r))) && !lead.some((r) => isTitleWord(r));
-      if (titled || person) break;
+      // "Members of the United Auto Workers": people of the body, not a word of its name.
+      const members = lead.length === 1 && memberNouns.has(lower(lead[0]));
+      if (titled || person || members) break;
     }
     from--;
   }

@@ -1,6 +1,7 @@
 // The extraction of one article: the contract of `explainer extract --format json`
 // (and of ../shared/eval/score.mjs). Offsets are UTF-16 code units into `article.text`.
 // Kinds, statuses and rule ids are the shared vocabulary of src/schema/vocab.ts.
+import type { TextDiagnostic } from '../diagnostics.ts';
 import type { ActorKind, AgreementStatus, AttributionRule } from '../schema/vocab.ts';
 
 export type { ActorKind, AgreementStatus } from '../schema/vocab.ts';
@@ -78,19 +79,10 @@ export interface Agreement {
   mentions: Mention[];
 }
 
-export interface Diagnostic {
-  severity: 'error' | 'warning' | 'info';
-  rule: string;
-  message: string;
-  offset: number;
-  line: number;
-  column: number;
-}
-
 export interface Extraction {
   article: ExtractedArticle;
   actors: Actor[];
   quotes: Quote[];
   agreements: Agreement[];
-  diagnostics: Diagnostic[];
+  diagnostics: TextDiagnostic[];
 }

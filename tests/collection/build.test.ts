@@ -131,25 +131,28 @@ describe('explainer build (content)', { timeout: 300_000 }, () => {
     const lines = run.stderr.split('\n').filter((l) => / error: |^explainer:/.test(l));
     expect(lines).toEqual([
       expect.stringMatching(/^seeds\/bad\.md:2:\d+: error: frontmatter is not valid YAML .* — fix the YAML between the --- lines \[frontmatter\]$/),
-      'seeds/empty.txt:1:1: error: file is empty, no headline or body — write a headline on the first line, then the article',
+      'seeds/empty.txt:1:1: error: file is empty, no headline or body — write a headline on the first line, then the article [empty-file]',
       expect.stringMatching(/^seeds\/typed\.md:3:1: error: frontmatter field `title` must be text, not a list — /),
-      expect.stringMatching(/^explainer: build failed: 3 of 4 seeds cannot be used; content\/ is unchanged \(fix them, or pass --skip-invalid to build the rest\)$/),
+      'explainer: error: build failed: 3 of 4 seeds cannot be used; content/ is unchanged (fix them, or pass --skip-invalid to build the rest) [unusable-seeds]',
     ]);
     expect(run.stderr).not.toMatch(/ at .*\.ts:\d+/);
     expect(await snapshot(join(root, 'content'))).toEqual(before);
 
     const skipping = runCli(root, ['--content-only', '--skip-invalid']);
     expect(skipping.status).toBe(0);
-    expect(skipping.stderr).toMatch(/^explainer: skipped 3 invalid seeds \(--skip-invalid\): seeds\/bad\.md, seeds\/empty\.txt, seeds\/typed\.md$/m);
+    expect(skipping.stderr).toMatch(/^explainer: warning: skipped 3 invalid seeds \(--skip-invalid\): seeds\/bad\.md, seeds\/empty\.txt, seeds\/typed\.md \[skip-invalid\]$/m);
     expect(await files(root)).toEqual(['articles/a.json']);
   });
 
   it('explains a missing seeds folder, a bad flag and a bad size in one line', async () => {
     const root = await project();
     await rm(join(root, 'seeds'), { recursive: true });
-    expect(runCli(root)).toMatchObject({ status: 1, stderr: 'explainer: seeds/: no such folder — create it and put .txt or .md articles in it\n' });
-    expect(runCli(root, ['--max-seed-size', 'lots'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^explainer: --max-seed-size: cannot read "lots" as a size/) });
-    expect(runCli(root, ['--frobnicate'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^explainer: Unknown option '--frobnicate'/) });
+    expect(runCli(root)).toMatchObject({ status: 1, stderr: 'seeds/: error: no such folder — create it and put .txt or .md articles in it [no-seeds]\n' });
+    expect(runCli(root, ['--max-seed-size', 'lots'])).toMatchObject({
+      status: 2,
+      stderr: 'explainer: error: --max-seed-size: cannot read "lots" as a size — write e.g. 2MB, 512KB or 1000000 [usage]\nRun \'explainer build --help\' for usage.\n',
+    });
+    expect(runCli(root, ['--frobnicate'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^explainer: error: Unknown option '--frobnicate'.* \[usage\]\nRun 'explainer build --help' for usage\.\n$/) });
   });
 });
 
@@ -178,7 +181,7 @@ describe('an extractor crash', () => {
     };
     const quiet = await buildContent(root, { extractor });
     expect(quiet.exitCode).toBe(1);
-    expect(quiet.err).toMatch(/b\.txt: error: the extractor crashed on this seed \(an extractor bug; please report it\): cannot read x \(--verbose shows where\)\n/);
+    expect(quiet.err).toMatch(/seeds\/b\.txt: error: the extractor crashed on this seed \(an extractor bug; please report it\): cannot read x \(--verbose shows where\) \[extractor-crash\]\n/);
     expect(await readdir(root)).not.toContain('content');
     const verbose = await buildContent(root, { extractor, verbose: true });
     expect(verbose.err).toMatch(/TypeError: cannot read x\nof undefined\n\s+at /);

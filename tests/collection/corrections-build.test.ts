@@ -67,20 +67,20 @@ describe('explainer build with seeds/corrections.yaml', { timeout: 120_000 }, ()
     await writeFile(file, 'quotes:\n  - article: a.txt\n    quote: ready\n    speeker: Lopez\n');
     const malformed = await buildContent(root, { extractor: fake.extractor });
     expect(malformed.exitCode).toBe(1);
-    expect(malformed.err).toContain(`${shown}:2:5: error: quotes[1]: unknown field speeker`);
-    expect(malformed.err).toContain(`explainer: build failed: ${shown} cannot be used; content/ is unchanged`);
+    expect(malformed.err).toContain(`${shown}:2:5: error: quotes[1]: unknown field speeker — see the README for the fields of each kind of correction [corrections-schema]\n`);
+    expect(malformed.err).toContain(`explainer: error: build failed: ${shown} cannot be used; content/ is unchanged (fix it, or move it out of seeds/) [corrections]\n`);
     expect(malformed.err).not.toMatch(/\n\s+at /);
 
     await writeFile(file, 'quotes:\n  - article: a.txt\n    quote: ready to sign\n    speaker: Maria Lopez\n  - article: a.txt\n    quote: ready to sign\n    speaker: null\n');
     const contradicting = await buildContent(root, { extractor: fake.extractor });
     expect(contradicting.exitCode).toBe(1);
-    expect(contradicting.err).toContain(`${shown}:7:14: error: contradicts line 4: the speaker of quote "ready to sign" in a.txt is "Maria Lopez" there and null here — keep one of the two`);
+    expect(contradicting.err).toContain(`${shown}:7:14: error: contradicts line 4: the speaker of quote "ready to sign" in a.txt is "Maria Lopez" there and null here — keep one of the two [contradiction]\n`);
     expect(await snapshot(join(root, 'content'))).toEqual(before);
 
     await writeFile(file, 'quotes:\n  - article: a.txt\n    quote: words nobody said\n    speaker: null\n');
     const stale = await buildContent(root, { extractor: fake.extractor });
     expect(stale.exitCode).toBe(0);
-    expect(stale.err).toBe(`${shown}:3:12: warning: no quote "words nobody said" in article a.txt — copy the quote's words from the article, or delete the entry\n`);
+    expect(stale.err).toBe(`${shown}:3:12: warning: no quote "words nobody said" in article a.txt — copy the quote's words from the article, or delete the entry [no-match]\n`);
   });
 
   it('explainer dev picks up an edit of the corrections file live, without extracting again', async () => {
@@ -112,7 +112,7 @@ describe('explainer build with seeds/corrections.yaml', { timeout: 120_000 }, ()
     const run = (args: string[]) => spawnSync(process.execPath, [cli, 'review', ...args], { cwd: root, encoding: 'utf8' });
     const text = run([]);
     expect(text.status, text.stderr).toBe(0);
-    expect(text.stdout).toMatch(/^seeds\/[abc]\.txt:\d+:\d+: .*\n {2}.*\n {4}(quotes|actors|agreements):\n/);
+    expect(text.stdout).toMatch(/^seeds\/[abc]\.txt:\d+:\d+: note: .* \[(low-confidence|ambiguous-pronoun|non-person-speaker|agreement-without-parties|lone-actor)\]\n {2}.*\n {4}(quotes|actors|agreements):\n/);
     expect(text.stdout).toMatch(/\d+ to review — paste an entry into seeds\/corrections\.yaml/);
     const json = run(['--format', 'json']);
     expect(json.status, json.stderr).toBe(0);

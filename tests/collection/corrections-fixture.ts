@@ -53,7 +53,7 @@ export function extraction(seed: string, text = texts[seed]): Extraction {
     Object.assign(q1, { rule: 'clause-subject', confidence: 0.2, speaker_mention: 'London' });
     const q2 = e.quotes.find((q) => q.id === 'q2')!;
     Object.assign(q2, { confidence: 0.6 });
-    e.diagnostics.push({ severity: 'info', rule: 'ambiguous-pronoun', message: '"she" could be Maria Lopez or Ana Ruiz; took the first', offset: q2.start, line: 4, column: 1 });
+    e.diagnostics.push({ file: `seeds/${seed}`, line: 4, column: 1, offset: q2.start, severity: 'info', rule: 'ambiguous-pronoun', source: 'extract', message: '"she" could be Maria Lopez or Ana Ruiz; took the first' });
   }
   return e;
 }

@@ -109,11 +109,11 @@ agreements:
 `;
     const { kb, problems } = corrected(yaml, inputs('a.txt', 'b.txt'));
     expect(problems).toEqual([
-      { line: 6, column: 12, severity: 'warning', message: 'no quote "Nobody ever said this" in article a.txt — copy the quote\'s words from the article, or delete the entry' },
-      { line: 8, column: 14, severity: 'warning', message: 'no article "gone.txt" in seeds/ — name a seed\'s file name, such as "a.txt"' },
-      { line: 12, column: 12, severity: 'warning', message: 'no actor "Nobody Known" in any article — fix the name, or delete the entry' },
-      { line: 15, column: 17, severity: 'warning', message: 'no actor "Someone Else" to merge "Maria Lopez" into — name an actor the articles mention' },
-      { line: 17, column: 16, severity: 'warning', message: 'no agreement "Treaty of Nowhere" in any article — fix the name, or delete the entry' },
+      { file: 'seeds/corrections.yaml', line: 6, column: 12, severity: 'warning', rule: 'no-match', source: 'corrections', message: 'no quote "Nobody ever said this" in article a.txt — copy the quote\'s words from the article, or delete the entry' },
+      { file: 'seeds/corrections.yaml', line: 8, column: 14, severity: 'warning', rule: 'no-match', source: 'corrections', message: 'no article "gone.txt" in seeds/ — name a seed\'s file name, such as "a.txt"' },
+      { file: 'seeds/corrections.yaml', line: 12, column: 12, severity: 'warning', rule: 'no-match', source: 'corrections', message: 'no actor "Nobody Known" in any article — fix the name, or delete the entry' },
+      { file: 'seeds/corrections.yaml', line: 15, column: 17, severity: 'warning', rule: 'no-match', source: 'corrections', message: 'no actor "Someone Else" to merge "Maria Lopez" into — name an actor the articles mention' },
+      { file: 'seeds/corrections.yaml', line: 17, column: 16, severity: 'warning', rule: 'no-match', source: 'corrections', message: 'no agreement "Treaty of Nowhere" in any article — fix the name, or delete the entry' },
     ]);
     expect(quoteBy(kb, 'ready to sign')?.speaker).toBe('maria-lopez');
     expect(find(kb.actors, 'maria-lopez').name).toBe('Maria Lopez');
@@ -142,10 +142,10 @@ actors:
     expect(parsed.problems).toEqual([]);
     const { problems, inputs: out } = applyCorrections(inputs('a.txt'), parsed.corrections);
     expect(problems).toEqual([
-      { line: 7, column: 14, severity: 'error', message: 'contradicts line 4: the speaker of quote "We are ready to sign" in a.txt is "Maria Lopez" there and "John Smith" here — keep one of the two' },
-      { line: 11, column: 5, severity: 'error', message: 'contradicts line 10: what happens to actor "Worker" is "dropped" there and kept here — keep one of the two' },
-      { line: 14, column: 17, severity: 'error', message: 'contradicts line 10: merges "Acme" into "Worker", which is dropped there — merge into another actor, or drop both' },
-      { line: 15, column: 5, severity: 'error', message: 'actor "Spain": drop and changes contradict each other in one entry — an actor is dropped, merged, split or changed, one of these' },
+      { file: 'seeds/corrections.yaml', line: 7, column: 14, severity: 'error', rule: 'contradiction', source: 'corrections', message: 'contradicts line 4: the speaker of quote "We are ready to sign" in a.txt is "Maria Lopez" there and "John Smith" here — keep one of the two' },
+      { file: 'seeds/corrections.yaml', line: 11, column: 5, severity: 'error', rule: 'contradiction', source: 'corrections', message: 'contradicts line 10: what happens to actor "Worker" is "dropped" there and kept here — keep one of the two' },
+      { file: 'seeds/corrections.yaml', line: 14, column: 17, severity: 'error', rule: 'contradiction', source: 'corrections', message: 'contradicts line 10: merges "Acme" into "Worker", which is dropped there — merge into another actor, or drop both' },
+      { file: 'seeds/corrections.yaml', line: 15, column: 5, severity: 'error', rule: 'contradiction', source: 'corrections', message: 'actor "Spain": drop and changes contradict each other in one entry — an actor is dropped, merged, split or changed, one of these' },
     ]);
     // Nothing is applied.
     expect(out[0].extraction.quotes.find((q) => q.text.includes('ready'))?.speaker).toBe('a3');
@@ -154,10 +154,10 @@ actors:
   it('gives a located error for a malformed file', () => {
     expect(parseCorrections('quotes:\n  - article: a.txt\n    quote: "unclosed\n').problems[0]).toMatchObject({ line: 4, severity: 'error', message: expect.stringMatching(/^not valid YAML/) });
     expect(parseCorrections('quotes:\n  - article: a.txt\n    quote: words\n    speakr: Lopez\n').problems).toEqual([
-      { line: 2, column: 5, severity: 'error', message: 'quotes[1]: unknown field speakr — see the README for the fields of each kind of correction' },
+      { file: 'seeds/corrections.yaml', line: 2, column: 5, severity: 'error', rule: 'corrections-schema', source: 'corrections', message: 'quotes[1]: unknown field speakr — see the README for the fields of each kind of correction' },
     ]);
-    expect(parseCorrections('actors:\n  - actor: Smith\n    kind: robot\n').problems).toEqual([{ line: 3, column: 11, severity: 'error', message: expect.stringMatching(/^actors\[1\]\.kind: /) }]);
-    expect(parseCorrections('articles:\n  - article: a.txt\n    date: 2026-02-30\n').problems).toEqual([{ line: 3, column: 11, severity: 'error', message: 'articles[1].date: is not a real date' }]);
+    expect(parseCorrections('actors:\n  - actor: Smith\n    kind: robot\n').problems).toEqual([{ file: 'seeds/corrections.yaml', line: 3, column: 11, severity: 'error', rule: 'corrections-schema', source: 'corrections', message: expect.stringMatching(/^actors\[1\]\.kind: /) }]);
+    expect(parseCorrections('articles:\n  - article: a.txt\n    date: 2026-02-30\n').problems).toEqual([{ file: 'seeds/corrections.yaml', line: 3, column: 11, severity: 'error', rule: 'corrections-schema', source: 'corrections', message: 'articles[1].date: is not a real date' }]);
     expect(parseCorrections('').problems).toEqual([]);
     expect(parseCorrections('- just a list\n').problems).toMatchObject([{ line: 1, column: 1, severity: 'error' }]);
   });

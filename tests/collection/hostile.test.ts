@@ -40,7 +40,7 @@ describe('what is read from seeds/', () => {
     await symlink('a.txt', join(root, 'seeds', 'inside.txt'));
     const run = await buildContent(root, { skipInvalid: true });
     expect(run.exitCode).toBe(0);
-    expect(printed(run, root)).toMatch(/seeds\/leak\.txt:1:1: error: symbolic link to \/etc\/passwd, outside seeds\/ — seeds are read only from inside seeds\/; copy the article in, or pass --follow-symlinks\n/);
+    expect(printed(run, root)).toMatch(/seeds\/leak\.txt:1:1: error: symbolic link to \/etc\/passwd, outside seeds\/ — seeds are read only from inside seeds\/; copy the article in, or pass --follow-symlinks \[symlink-outside\]\n/);
     expect(run.skipped).toEqual(['leak.txt']);
     const content = [...(await snapshot(join(root, 'content'))).values()].join('\n');
     expect(content).not.toMatch(/root:x?:0:/);
@@ -55,14 +55,14 @@ describe('what is read from seeds/', () => {
     mkfifo(join(root, 'seeds', 'pipe'));
     const started = Date.now();
     expect(await readSeed(join(root, 'seeds', 'pipe.txt'), 1000)).toEqual({
-      problem: { line: 1, column: 1, message: 'a named pipe (FIFO), not a regular file — seeds must be .txt or .md files; it was not read' },
+      problem: { file: join(root, 'seeds', 'pipe.txt'), line: 1, column: 1, severity: 'error', rule: 'not-regular-file', source: 'read', message: 'a named pipe (FIFO), not a regular file — seeds must be .txt or .md files; it was not read' },
     });
     // As a user would run it, with a timeout that proves it does not hang.
     const run = spawnSync(process.execPath, [cli, 'build', '--content-only'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
     expect(run.signal).toBeNull();
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^seeds\/pipe: note: skipped, a named pipe \(FIFO\) without a \.txt, \.md or \.markdown extension$/m);
-    expect(run.stderr).toMatch(/^seeds\/pipe\.txt:1:1: error: a named pipe \(FIFO\), not a regular file/m);
+    expect(run.stderr).toMatch(/^seeds\/pipe: note: skipped, a named pipe \(FIFO\) without a \.txt, \.md or \.markdown extension \[not-a-seed\]$/m);
+    expect(run.stderr).toMatch(/^seeds\/pipe\.txt:1:1: error: a named pipe \(FIFO\), not a regular file — .* \[not-regular-file\]$/m);
     const skipping = spawnSync(process.execPath, [cli, 'build', '--content-only', '--skip-invalid'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
     expect(skipping.status).toBe(0);
     expect(Date.now() - started).toBeLessThan(30_000);
@@ -73,10 +73,10 @@ describe('what is read from seeds/', () => {
     await mkdir(join(root, 'seeds', 'sub'));
     const run = await buildContent(root, { skipInvalid: true });
     expect(run.exitCode).toBe(0);
-    expect(printed(run, root)).toContain('seeds/.hidden.txt: note: skipped, a hidden file (its name starts with a dot)\n');
-    expect(printed(run, root)).toContain('seeds/notes.doc: note: skipped, a file without a .txt, .md or .markdown extension\n');
-    expect(printed(run, root)).toContain('seeds/sub: note: skipped, a folder (seeds/ is not read recursively)\n');
-    expect(printed(run, root)).toContain('"seeds/new\\nline.txt": error: the file name has control or invisible characters — rename the file\n');
+    expect(printed(run, root)).toContain('seeds/.hidden.txt: note: skipped, a hidden file (its name starts with a dot) [not-a-seed]\n');
+    expect(printed(run, root)).toContain('seeds/notes.doc: note: skipped, a file without a .txt, .md or .markdown extension [not-a-seed]\n');
+    expect(printed(run, root)).toContain('seeds/sub: note: skipped, a folder (seeds/ is not read recursively) [not-a-seed]\n');
+    expect(printed(run, root)).toContain('"seeds/new\\nline.txt": error: the file name has control or invisible characters — rename the file [file-name]\n');
     expect(await readdir(join(root, 'content', 'articles'))).toEqual(['a.json', 'x.json']);
   });
 
@@ -85,14 +85,14 @@ describe('what is read from seeds/', () => {
     const root = await temp({ [forged]: good, 'b.txt': '' });
     const run = await buildContent(root);
     expect(printed(run, root)).not.toContain('\x1b');
-    expect(printed(run, root)).toContain('"seeds/a\\x1b[2Jb:1:1: error: fake.txt": error: the file name has control or invisible characters — rename the file\n');
+    expect(printed(run, root)).toContain('"seeds/a\\x1b[2Jb:1:1: error: fake.txt": error: the file name has control or invisible characters — rename the file [file-name]\n');
     expect(printed(run, root).split('\n').filter((l) => l.startsWith('seeds/a'))).toEqual([]);
   });
 
   it('refuses --max-seed-size 0 and a bad --seed-time-limit', async () => {
     const root = await temp({ 'a.txt': good });
-    expect(runCli(root, ['--max-seed-size', '0'])).toMatchObject({ status: 2, stderr: 'explainer: --max-seed-size: "0" would refuse every seed — give a positive size, e.g. 2MB\n' });
-    expect(runCli(root, ['--seed-time-limit', 'soon'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^explainer: --seed-time-limit: "soon" is not a positive number of seconds/) });
+    expect(runCli(root, ['--max-seed-size', '0'])).toMatchObject({ status: 2, stderr: 'explainer: error: --max-seed-size: "0" would refuse every seed — give a positive size, e.g. 2MB [usage]\nRun \'explainer build --help\' for usage.\n' });
+    expect(runCli(root, ['--seed-time-limit', 'soon'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^explainer: error: --seed-time-limit: "soon" is not a positive number of seconds — write e\.g\. 20 or 60 \[usage\]\n/) });
   });
 });
 
@@ -124,7 +124,7 @@ describe('bounded work per seed', () => {
     const run = await buildContent(root, { skipInvalid: true, seedTimeLimitMs: 2000 });
     expect(run.exitCode).toBe(0);
     // Within the budget it builds; over it, it is refused and named.
-    if (run.skipped.length) expect(printed(run, root)).toMatch(/^seeds\/names\.txt: error: extraction took over 2 s — .*--skip-invalid$/m);
+    if (run.skipped.length) expect(printed(run, root)).toMatch(/^seeds\/names\.txt: error: extraction took over 2 s — .*--skip-invalid \[extraction-budget\]$/m);
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(await readdir(join(root, 'content', 'articles'))).toContain('a.json');
   });
@@ -133,7 +133,7 @@ describe('bounded work per seed', () => {
     const root = await temp({ 'a.txt': good, 'hang.txt': 'Loops\nHANG', 'eat.txt': 'Grows\nEAT', 'z.txt': 'Last one\nAnna Berg said "fine".' });
     const run = await buildContent(root, { skipInvalid: true, seedTimeLimitMs: 1500, seedMemoryMb: 64, workerModule: new URL('./runaway-extractor.ts', import.meta.url) });
     expect(run.exitCode).toBe(0);
-    expect(printed(run, root)).toContain('seeds/hang.txt: error: extraction took over 1.5 s — the seed is too long or too convoluted to extract in time (very many names or deeply nested markup); split it or simplify it, raise the limit with --seed-time-limit, or leave it out with --skip-invalid\n');
+    expect(printed(run, root)).toContain('seeds/hang.txt: error: extraction took over 1.5 s — the seed is too long or too convoluted to extract in time (very many names or deeply nested markup); split it or simplify it, raise the limit with --seed-time-limit, or leave it out with --skip-invalid [extraction-budget]\n');
     expect(printed(run, root)).toContain('seeds/eat.txt: error: extraction needed over 64 MB of memory — ');
     expect(run.skipped).toEqual(['eat.txt', 'hang.txt']);
     expect(await readdir(join(root, 'content', 'articles'))).toEqual(['a.json', 'z.json']);
@@ -167,7 +167,7 @@ describe('nothing lost', () => {
       await chmod(join(root, 'dist'), 0o555);
       const run = runCli(root, []);
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/^explainer: build failed: cannot write dist\/ \(EACCES: permission denied\) — fix its permissions or move it away; content\/ and dist\/ are unchanged$/m);
+      expect(run.stderr).toMatch(/^explainer: error: build failed: cannot write dist\/ \(EACCES: permission denied\) — fix its permissions or move it away; content\/ and dist\/ are unchanged \[not-writable\]$/m);
       expect(run.stderr).not.toMatch(/\n\s+at /);
       await chmod(join(root, 'dist'), 0o755);
       await rm(join(root, 'dist'), { recursive: true });
@@ -176,7 +176,7 @@ describe('nothing lost', () => {
     await writeFile(join(root, 'dist'), 'not a folder');
     const run = runCli(root, []);
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe('explainer: build failed: cannot write dist/ (it is not a folder) — fix its permissions or move it away; content/ and dist/ are unchanged\n');
+    expect(run.stderr).toBe('explainer: error: build failed: cannot write dist/ (it is not a folder) — fix its permissions or move it away; content/ and dist/ are unchanged [not-writable]\n');
     expect(await snapshot(join(root, 'content'))).toEqual(content);
     expect(await readFile(join(root, 'dist'), 'utf8')).toBe('not a folder');
     expect((await readdir(root)).filter((n) => n.startsWith('.explainer-'))).toEqual([]);
@@ -184,7 +184,7 @@ describe('nothing lost', () => {
     await rm(join(root, 'dist'));
     await rm(join(root, '.cache'), { recursive: true });
     await writeFile(join(root, '.cache'), 'not a folder');
-    expect(runCli(root)).toMatchObject({ status: 1, stderr: expect.stringMatching(/^explainer: cannot write \.cache\/ to take the build lock \(\w+\) — make it writable\n$/) });
+    expect(runCli(root)).toMatchObject({ status: 1, stderr: expect.stringMatching(/^explainer: error: cannot write \.cache\/ to take the build lock \(\w+\) — make it writable \[build-lock\]\n$/) });
   });
 
   it.skipIf(isRoot)('goes on when an old tree cannot be deleted: a warning, not a failure, build after build', async () => {
@@ -197,7 +197,7 @@ describe('nothing lost', () => {
       for (let i = 0; i < 2; i++) {
         const run = await buildContent(root);
         expect(run.exitCode).toBe(0);
-        expect(printed(run, root)).toMatch(/^explainer: warning: could not delete .*trash-999999999-1-x \(EACCES\) — delete it by hand; builds go on meanwhile$/m);
+        expect(printed(run, root)).toMatch(/^explainer: warning: could not delete .*trash-999999999-1-x \(EACCES\) — delete it by hand; builds go on meanwhile \[recover\]$/m);
       }
     } finally {
       await chmod(stuck, 0o755);
@@ -239,7 +239,7 @@ describe('nothing lost', () => {
     const exited = new Promise<number | null>((resolve) => first.on('close', resolve));
     await paused;
     const second = runCli(root);
-    expect(second).toMatchObject({ status: 1, stderr: `explainer: another build is running (pid ${first.pid}) — wait for it to finish, then build again\n` });
+    expect(second).toMatchObject({ status: 1, stderr: `explainer: error: another build is running (pid ${first.pid}) — wait for it to finish, then build again [build-lock]\n` });
     expect(await exited).toBe(0);
     const clean = await temp({ 'a.txt': good, 'b.txt': 'Second headline\nAnother "quoted" paragraph by Anna Berg.\n' });
     expect(runCli(clean).status).toBe(0);
@@ -266,9 +266,9 @@ describe('input checks', () => {
     expect(printed(run, root)).toMatch(/^seeds\/date\.md:3:1: error: frontmatter `date` "2026-13-45" is not a real date — write it as YYYY-MM-DD \[frontmatter\]$/m);
     expect(printed(run, root)).toMatch(/^seeds\/feb\.md:3:1: error: frontmatter `date` "2026-02-30" is not a real date/m);
     expect(printed(run, root)).toMatch(/^seeds\/unclosed\.md:1:1: error: the frontmatter block is not closed — end it with a line of `---`/m);
-    expect(printed(run, root)).toMatch(/^seeds\/blank\.txt:1:1: error: the headline has no visible characters/m);
+    expect(printed(run, root)).toMatch(/^seeds\/blank\.txt:1:1: error: the headline has no visible characters — write a headline on the first line \[empty-headline\]$/m);
     expect(printed(run, root)).toMatch(/^seeds\/html\.md:6:1: warning: text inside an HTML comment is not shown and was left out \[html-dropped\]$/m);
-    expect(printed(run, root)).toMatch(/^seeds\/guessed\.txt:2:9: warning: "February 30, 2026" is not a real date — the article gets no date from it$/m);
+    expect(printed(run, root)).toMatch(/^seeds\/guessed\.txt:2:9: warning: "February 30, 2026" is not a real date — the article gets no date from it \[impossible-date\]$/m);
     expect(JSON.parse(await readFile(join(root, 'content', 'articles', 'guessed.json'), 'utf8')).date).toBeNull();
     expect(run.skipped).toEqual(['blank.txt', 'date.md', 'feb.md', 'unclosed.md']);
     const html = JSON.parse(await readFile(join(root, 'content', 'articles', 'html.json'), 'utf8'));

@@ -139,7 +139,9 @@ describe('merge', () => {
   it('reports a local id the extractor left dangling as a warning naming the seed (the reference is dropped)', () => {
     const e = fixture('x.txt', 'T\n"Hello," he said.', { quotes: [{ id: 'q1', text: 'Hello,', speaker: 'a9' }] });
     const { notes } = merge([{ seed: 'x.txt', extraction: e }]);
-    expect(notes).toEqual([expect.objectContaining({ seed: 'x.txt', severity: 'warning', message: expect.stringContaining('actor "a9"') })]);
+    expect(notes).toEqual([
+      { file: 'seeds/x.txt', line: 2, column: 2, offset: 3, severity: 'warning', rule: 'broken-reference', source: 'merge', message: expect.stringContaining('actor "a9"') },
+    ]);
   });
 
   it('keeps slugs of existing entities when a seed is added', () => {
@@ -182,7 +184,7 @@ describe('validate', () => {
       expect.stringMatching(/^quotes\/a-1\.json: speaker: points to actors\/nobody, which does not exist/),
       expect.stringMatching(/^quotes\/a-2\.json: quote text differs from the article text/),
     ]);
-    expect(problems.every((p) => p.seed === 'a.txt')).toBe(true);
+    expect(problems.every((p) => p.file === 'seeds/a.txt' && p.severity === 'error' && p.source === 'validate')).toBe(true);
   });
 
   it('fails on a speaker mention or reporting verb that is not where its span says', () => {

@@ -37,14 +37,14 @@ beforeAll(async () => {
 describe('a batch with unusable seeds', () => {
   it('fails as a whole, writing nothing, and names every unusable seed', async () => {
     expect(failed.exitCode).toBe(1);
-    expect(failed.err).toMatch(/^explainer: build failed: 5 of 10 seeds cannot be used; content\/ is unchanged/m);
+    expect(failed.err).toMatch(/^explainer: error: build failed: 5 of 10 seeds cannot be used; content\/ is unchanged .*\[unusable-seeds\]$/m);
     expect(failed.err).not.toMatch(/\n\s+at /);
   });
 
   it('with --skip-invalid, builds the others and says which were skipped', async () => {
     expect(skipped.exitCode).toBe(0);
     expect(skipped.err).toMatch(
-      /^explainer: skipped 5 invalid seeds \(--skip-invalid\): \S*seeds\/01-empty\.txt, \S*seeds\/02-whitespace-only\.txt, \S*seeds\/03-huge-5mib\.txt, \S*seeds\/04-invalid-utf8\.txt, \S*seeds\/10-binary-png\.txt$/m,
+      /^explainer: warning: skipped 5 invalid seeds \(--skip-invalid\): \S*seeds\/01-empty\.txt, \S*seeds\/02-whitespace-only\.txt, \S*seeds\/03-huge-5mib\.txt, \S*seeds\/04-invalid-utf8\.txt, \S*seeds\/10-binary-png\.txt \[skip-invalid\]$/m,
     );
     expect(kb.articles.map((a) => a.slug)).toEqual(['05-crlf-bom', '06-script-template-frontmatter', '07-unbalanced-quotes', '08-markdown-frontmatter', '09-hostile-names']);
     expect(skipped.extracted).toBe(0);
@@ -55,8 +55,8 @@ describe('unusable seeds: one located error line each', () => {
   it.each([
     ['01-empty.txt', /^seeds\/01-empty\.txt:1:1: error: file is empty, no headline or body — write a headline/],
     ['02-whitespace-only.txt', /^seeds\/02-whitespace-only\.txt:1:1: error: no text: .* — write a headline/],
-    ['03-huge-5mib.txt', /^seeds\/03-huge-5mib\.txt:1:1: error: input is 5\.0 MiB, limit is 2\.0 MiB — .*--max-seed-size$/],
-    ['04-invalid-utf8.txt', /^seeds\/04-invalid-utf8\.txt:3:79: error: invalid UTF-8 at byte 272 \(0xE9\) — re-save the file as UTF-8$/],
+    ['03-huge-5mib.txt', /^seeds\/03-huge-5mib\.txt:1:1: error: input is 5\.0 MiB, limit is 2\.0 MiB — .*--max-seed-size \[too-large\]$/],
+    ['04-invalid-utf8.txt', /^seeds\/04-invalid-utf8\.txt:3:79: error: invalid UTF-8 at byte 272 \(0xE9\) — re-save the file as UTF-8 \[invalid-utf8\]$/],
     ['10-binary-png.txt', /^seeds\/10-binary-png\.txt:1:1: error: not a text file \(looks like PNG image data\) — /],
   ])('%s', (file, pattern) => {
     const errors = lines(failed.err, file).filter((l) => / error: /.test(l));

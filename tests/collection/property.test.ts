@@ -53,7 +53,7 @@ it('extracts truncated and mutated real articles into valid content', () => {
 it('reads random bytes as text or as a located problem, never throwing', () => {
   fc.assert(
     fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      const read = decodeSeed(bytes);
+      const read = decodeSeed(bytes, 'x.txt');
       if ('problem' in read) return read.problem.line >= 1 && read.problem.column >= 1;
       check(read.text, 'x.txt');
       return true;

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { siteEnv } from '../../src/options.ts';
 import { root, sitePaths } from './paths.ts';
 
 function run(args: string[], cwd: string, env: Record<string, string> = {}) {
@@ -21,12 +22,11 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
  */
 export function buildSite(contentDir: string, outDir: string) {
   rmSync(outDir, { recursive: true, force: true });
-  const built = run([join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], root, {
-    EXPLAINER_CONTENT_DIR: contentDir,
-    EXPLAINER_OUT_DIR: outDir,
-    EXPLAINER_CACHE_DIR: `${outDir}-cache`,
-    EXPLAINER_SITE: 'https://explainer.test',
-  });
+  const built = run(
+    [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+    root,
+    siteEnv({ contentDir, outDir, cacheDir: `${outDir}-cache`, site: 'https://explainer.test' }),
+  );
   if (!built.ok) throw new Error(`astro build of ${contentDir} failed:\n${built.output}`);
 }
 

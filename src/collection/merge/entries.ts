@@ -1,6 +1,7 @@
 // What the merge step takes in (one extraction per seed) and gives out (the entries of the content
-// collection, each with the seeds it comes from), and the notes it leaves for the user.
+// collection, each with the seeds it comes from), and the warnings it gives about a seed.
 import type { z } from 'zod';
+import { inText, seedFile, type TextDiagnostic } from '../../diagnostics.ts';
 import type { Extraction } from '../../extract/types.ts';
 import type { actorSchema } from '../../schema/actor.ts';
 import type { agreementSchema } from '../../schema/agreement.ts';
@@ -32,10 +33,7 @@ export interface KnowledgeBase {
   quotes: Entry<QuoteData>[];
 }
 
-/** Something the build should tell the user about one seed; `offset` is into its article text. */
-export interface Note {
-  seed: string;
-  severity: 'error' | 'warning';
-  offset: number;
-  message: string;
+/** A warning about one seed, at `offset` of its article text: what the merge dropped, and why. */
+export function warning({ seed, extraction }: SeedExtraction, offset: number, rule: string, message: string): TextDiagnostic {
+  return inText(seedFile(seed), extraction.article.text, offset, { severity: 'warning', rule, source: 'merge', message });
 }

@@ -4,7 +4,8 @@ import type { Actor, Agreement } from '../../extract/types.ts';
 import { isGenericInstitution } from '../../extract/lexicon.ts';
 import { actorKinds } from '../../schema/vocab.ts';
 import { countryKey, displayName, nameKey, surnameKey, wordCount } from '../names.ts';
-import type { Note, SeedExtraction } from './entries.ts';
+import type { TextDiagnostic } from '../../diagnostics.ts';
+import { type SeedExtraction, warning } from './entries.ts';
 import { index } from './lists.ts';
 
 export interface Member<T> {
@@ -93,23 +94,23 @@ function mergeKey(actor: Actor): string {
  * the single known person with that surname or alias, or stay apart when it is ambiguous. An actor
  * of an unknown kind or with a blank name joins no group, with a warning note.
  */
-export function groupActors(inputs: SeedExtraction[], notes: Note[]): Grouped<Actor> {
+export function groupActors(inputs: SeedExtraction[], notes: TextDiagnostic[]): Grouped<Actor> {
   const local = inputs.map(() => new Map<string, Group<Actor>>());
   const groups: Group<Actor>[] = [];
-  for (const { seed, extraction } of inputs)
-    for (const actor of extraction.actors)
+  for (const input of inputs)
+    for (const actor of input.extraction.actors)
       if (!(actorKinds as readonly string[]).includes(actor.kind))
-        notes.push({ seed, severity: 'warning', offset: actor.mentions[0]?.start ?? 0, message: `dropped actor ${actor.id}: the extractor gave it the unknown kind "${actor.kind}" (an extractor bug; please report it)` });
+        notes.push(warning(input, actor.mentions[0]?.start ?? 0, 'unknown-kind', `dropped actor ${actor.id}: the extractor gave it the unknown kind "${actor.kind}" (an extractor bug; please report it)`));
   for (const kind of actorKinds) {
     const isPerson = kind === 'person';
     const grouper = new Grouper<Actor>((a) => a.aliases.map(nameKey).filter((k) => k && (!isPerson || wordCount(k) > 1)));
     const oneWord: Member<Actor>[] = [];
-    inputs.forEach(({ seed, extraction }, i) => {
-      for (const actor of extraction.actors) {
+    inputs.forEach((input, i) => {
+      for (const actor of input.extraction.actors) {
         if (actor.kind !== kind) continue;
         const key = mergeKey(actor);
         if (!key) {
-          notes.push({ seed, severity: 'warning', offset: actor.mentions[0]?.start ?? 0, message: `actor name ${JSON.stringify(actor.name)} has no visible characters, so it gets no page` });
+          notes.push(warning(input, actor.mentions[0]?.start ?? 0, 'invisible-name', `actor name ${JSON.stringify(actor.name)} has no visible characters, so it gets no page`));
         } else if (isPerson && wordCount(key) === 1) oneWord.push({ seed: i, item: actor });
         else local[i].set(actor.id, grouper.add(i, actor, key));
       }

@@ -1,7 +1,8 @@
 // Turning one extraction's local ids into global slugs, and the back-references between pages
 // (a speaker's quotes in order, an agreement's quotes, …). Pure.
 import type { Actor, Agreement } from '../../extract/types.ts';
-import type { Entry, Note, QuoteData, SeedExtraction } from './entries.ts';
+import type { TextDiagnostic } from '../../diagnostics.ts';
+import { type Entry, type QuoteData, type SeedExtraction, warning } from './entries.ts';
 import type { Group } from './identity.ts';
 import { index } from './lists.ts';
 
@@ -19,22 +20,22 @@ export function resolver(
   inputs: SeedExtraction[],
   actors: Map<string, Group<Actor>>[],
   agreements: Map<string, Group<Agreement>>[],
-  notes: Note[],
+  notes: TextDiagnostic[],
 ): Resolver {
-  const broken = (seed: string, offset: number, what: string) =>
-    notes.push({ seed, severity: 'warning', offset, message: `dropped a broken reference: ${what} (an extractor bug; please report it)` });
+  const broken = (input: SeedExtraction, offset: number, what: string) =>
+    notes.push(warning(input, offset, 'broken-reference', `dropped a broken reference: ${what} (an extractor bug; please report it)`));
   return {
     actor(i, id, offset, what) {
       if (id == null) return null;
       const group = actors[i].get(id);
       if (group) return group.slug;
-      if (!inputs[i].extraction.actors.some((a) => a.id === id)) broken(inputs[i].seed, offset, `${what} names actor "${id}", which does not exist`);
+      if (!inputs[i].extraction.actors.some((a) => a.id === id)) broken(inputs[i], offset, `${what} names actor "${id}", which does not exist`);
       return null; // an actor dropped for its blank name
     },
     agreement(i, id, offset, what) {
       const group = agreements[i].get(id);
       if (group) return group.slug;
-      if (!inputs[i].extraction.agreements.some((a) => a.id === id)) broken(inputs[i].seed, offset, `${what} names agreement "${id}", which does not exist`);
+      if (!inputs[i].extraction.agreements.some((a) => a.id === id)) broken(inputs[i], offset, `${what} names agreement "${id}", which does not exist`);
       return null;
     },
   };

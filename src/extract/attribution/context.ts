@@ -5,7 +5,7 @@ import type { ActorMention } from '../actors.ts';
 import type { QuoteSpan } from '../quote-spans.ts';
 import type { Reporter } from '../diagnostics.ts';
 import { type Token, trimEnd } from '../tokens.ts';
-import { titleAbbreviations } from '../lexicon.ts';
+import { functionWords, titleAbbreviations, titleHeads } from '../lexicon.ts';
 import { lastIndexAtOrBefore } from '../bisect.ts';
 import type { AttributionRule } from '../../schema/vocab.ts';
 
@@ -66,8 +66,8 @@ export const sentenceAt = (ctx: Context, at: number): number => Math.max(0, last
 
 export const mentionsIn = (ctx: Context, sentence: number): ActorMention[] => ctx.outsideBySentence.get(sentence) ?? [];
 
-/** A phrase up to the first punctuation, reading through the stops of "Mr." and initials. */
-const phrasePattern = new RegExp(String.raw`^(?:(?:${titleAbbreviations.join('|')})\.|\p{Lu}\.(?=\s)|[^,.;:!?"“”()])*`, 'u');
+/** A phrase up to the first punctuation, reading through the stops of "Mr." and initials ("J. Smith", "J.J. Smith"). */
+const phrasePattern = new RegExp(String.raw`^(?:(?:${titleAbbreviations.join('|')})\.|(?:\p{Lu}\.)+(?=\s)|[^,.;:!?"“”()])*`, 'u');
 
 export function phraseEnd(text: string, from: number, to: number): number {
   const m = phrasePattern.exec(text.slice(from, to));
@@ -82,4 +82,11 @@ export function named(m: ActorMention, rule: AttributionRule = 'name', words: Sp
 /** The speaker of an earlier quote, passed on. */
 export function inherit(previous: Quote, rule: AttributionRule): Speaker {
   return { actor: previous.speaker, mention: previous.speaker_mention_span, rule, confidence: 0.75 };
+}
+
+/** "McConnell spokesman Don Stewart", "Acme's chief Ann Berg": a name that only qualifies the title of the next one. */
+export function modifiesNext(ctx: Context, m: { end: number }, next: { start: number } | undefined): boolean {
+  const between = next ? /^(?:['’]s)?((?:\s+\p{Ll}[\p{Ll}-]*){1,4})\s+$/u.exec(ctx.text.slice(m.end, next.start)) : null;
+  const words = between ? between[1].trim().split(/\s+/) : [];
+  return words.length > 0 && titleHeads.has(words[words.length - 1]) && !words.some((w) => functionWords.has(w));
 }

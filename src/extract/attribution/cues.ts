@@ -17,10 +17,10 @@ const adjacentOnly = new Set([
 const irregularPast = /^(shot|hit|spoke|went|broke|began|came|cut|threw|swore)$/;
 
 /** Participles that report speech ("…, saying “…”"); others ("including") do not. */
-const speakingParticiples = /^(saying|adding|stating|noting|telling|warning|insisting|explaining|arguing|promising|recommending|reporting|citing|claiming)$/;
+const speakingParticiples = /^(saying|adding|stating|noting|telling|warning|insisting|explaining|arguing|promising|recommending|reporting|citing|claiming|writing|tweeting|declaring|announcing|responding|joking|quipping|boasting|suggesting|asserting|acknowledging|admitting|vowing|predicting|replying)$/
 
-/** Words before a reporting verb's form that make it a noun ("the reports", "that states can"). */
-const nounBefore = /^(the|a|an|these|those|many|some|all|both|other|such|his|her|its|their|our|news|media)$/i;
+/** Words before a reporting verb's form that make it a noun ("the reports", "Ginsburg's comments"). */
+const nounBefore = /^(the|a|an|these|those|many|some|all|both|other|such|his|her|its|their|our|news|media|['’]s)$/i;
 /** Words after it that make it a noun ("reports of closures", "states can pass"). */
 const nounAfter = /^(of|can|could|will|would|may|might|must|should|are|were|have|do|is)$/i;
 
@@ -32,6 +32,8 @@ function cueLemma(words: Token[], k: number): string | undefined {
   // "Continued Stone: …": a capitalised verb opening its clause before a name.
   if (words[k].cap && k === 0 && words[1]?.cap && /(ed|s)$/.test(words[k].text)) return reportingVerbs.get(words[k].text.toLowerCase());
   const l = lemma(words[k]);
+  // "a framework had been agreed": a passive verb's subject is not who speaks.
+  if (l && /ed$/.test(words[k].text) && /^(been|being|be)$/i.test(words[k - 1]?.text ?? '')) return undefined;
   if (!l || !/s$/.test(words[k].text)) return l;
   return nounBefore.test(words[k - 1]?.text ?? '') || nounAfter.test(words[k + 1]?.text ?? '') ? undefined : l;
 }
@@ -42,7 +44,9 @@ export function rightCue(ctx: Context, from: number, to: number): Cue | null {
   const tokens = tokenize(text, from, to);
   const words = tokens.filter(isWord);
   // Twenty words reach past an apposition ('"…," Ann Berg, who led the study at the institute, said').
-  const at = words.slice(0, 20).findIndex((t, k) => cueLemma(words, k) && !(t.text === 'according'));
+  // A verb inside the relative clause (", who argued the case,") is not the cue.
+  const inRelativeClause = (t: Token) => /,\s+(?:who|which|whose)\b[^,]*$/.test(text.slice(from, t.start));
+  const at = words.slice(0, 20).findIndex((t, k) => cueLemma(words, k) && t.text !== 'according' && !inRelativeClause(t));
   if (at < 0) {
     const according = /^[\s,;—–-]*according to\s+/i.exec(text.slice(from, to));
     if (according) {
@@ -57,8 +61,12 @@ export function rightCue(ctx: Context, from: number, to: number): Cue | null {
   // relative clauses in commas (", who led the study,") belong to the subject.
   const core = lead.replace(/\([^()]*\)/g, ' ').replace(/,\s+(?:who|which|whose)\b[^,]*,/g, ',');
   if (/[.!?]/.test(core.replace(new RegExp(titleAbbreviation.source, 'g'), '').replace(/\b[A-Z]\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(core)) return null;
+  // '"…" until Haley said': the verb of a clause of its own; but '"…" before the vote, she said' has its subject after the comma.
+  if (/\b(until|unless|before|after|since|although|though)\b[^,]*$/.test(core)) return null;
   const subject = lead.replace(/^[\s,;:—–-]+/, '');
-  if (subject.trim()) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(text, verb.start) } };
+  // '"…" for Clinton, said Kunin': words that go on the quoted sentence ("for Clinton,") are no subject.
+  const sentenceGoesOn = /^(for|to|about|in|on|of|at|from|with|by|over|against|into)\b[^,]*,\s*$/i.test(subject);
+  if (subject.trim() && !sentenceGoesOn) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(text, verb.start) } };
   // A participle opens a clause of the same speaker ('"…," adding that …'), never an inverted subject.
   if (/ing$/.test(verb.text) || /^(that|to|it|he|she|they)$/i.test(words[at + 1]?.text ?? '')) return null;
   // Inverted: "said the minister", "said Nordmark's chief negotiator, Ingrid Solberg".
@@ -91,7 +99,8 @@ export function leftCues(ctx: Context, from: number, to: number, anyDistance = f
   const cues: Cue[] = [];
   for (let k = words.length - 1; k >= 0; k--) {
     const verb = words[k];
-    const l = cueLemma(words, k);
+    // "According to Ann Berg, …" opens its sentence with a capital.
+    const l = cueLemma(words, k) ?? (verb.text === 'According' && words[k + 1]?.text === 'to' ? 'according' : undefined);
     if (!l) continue;
     if (verb.text.toLowerCase() === 'according' && words[k + 1]?.text === 'to') {
       const start = skipSpace(text, words[k + 1].end);

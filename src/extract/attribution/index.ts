@@ -146,13 +146,13 @@ function firstResolved(ctx: Context, cues: Cue[], at: number): { cue: Cue; speak
 
 /**
  * Marks around the name of a thing: a title ('he told the "Sunday Show"'; a title is words only when
- * said or told, and never after "on", "the" …), or one capitalised word mid-sentence ('watched
+ * said or told, and never after "on", "the", "told" …), or one capitalised word mid-sentence ('watched
  * "Hardball"') that is neither said nor exclaimed.
  */
 function namesAThing(ctx: Context, span: QuoteSpan, words: number, said: boolean): boolean {
   const { text } = ctx;
   const quoted = text.slice(span.start, span.end);
-  const afterName = /(?:\b(?:on|in|to|the|of|at|from|with|via|his|her|its|their)|\S['’]s)\s*$/i.test(text.slice(Math.max(0, span.open - 8), span.open));
+  const afterName = /(?:\b(?:on|in|to|told|the|of|at|from|with|via|his|her|its|their)|\S['’]s)\s*$/i.test(text.slice(Math.max(0, span.open - 8), span.open));
   if (isTitle(quoted, words) && (afterName || !said)) return true;
   return words === 1 && /^\p{Lu}/u.test(quoted) && !/[.!?]$/.test(quoted) && !said && midSentence(ctx, span);
 }

@@ -1,6 +1,6 @@
 // He, she, it, they: who a pronoun before or after a quote stands for.
 import type { Actor, Span } from '../types.ts';
-import { type Context, type Speaker, mentionsIn, sentenceAt } from './context.ts';
+import { type Context, type Speaker, mentionsIn, modifiesNext, sentenceAt } from './context.ts';
 
 export type PronounGender = 'male' | 'female' | 'plural' | 'neuter';
 export const pronounGender: Record<string, PronounGender> = { he: 'male', she: 'female', they: 'plural', it: 'neuter', we: 'plural' };
@@ -33,7 +33,11 @@ export function resolvePronoun(ctx: Context, pronoun: Span, gender: PronounGende
     : [];
   if (fits(lastSpeaker) && last.paragraph >= paragraph - 1 && !since.length) return { actor: lastSpeaker!.id, mention: pronoun, rule: 'pronoun', confidence: 0.85 };
   for (let s = here; s >= 0; s--) {
-    const candidates = mentionsIn(ctx, s).filter((m) => m.start < at && fits(byId.get(m.actor)));
+    // "He also said … Boris Johnson …": that "he" is the same person, named further back.
+    if (s < here && opensWithPronoun(ctx, s, word)) continue;
+    const candidates = mentionsIn(ctx, s)
+      .filter((m) => m.start < at && fits(byId.get(m.actor)))
+      .filter((m, k, all) => !modifiesNext(ctx, m, all[k + 1]));
     if (!candidates.length) continue;
     const distinct = new Set(candidates.map((m) => m.actor));
     if (distinct.size > 1)
@@ -41,4 +45,10 @@ export function resolvePronoun(ctx: Context, pronoun: Span, gender: PronounGende
     return { actor: candidates[0].actor, mention: pronoun, rule: 'pronoun', confidence: distinct.size > 1 ? 0.6 : 0.75 };
   }
   return { actor: null, mention: pronoun, rule: 'pronoun-unresolved', confidence: 0.3 };
+}
+
+/** "He also said he expects a deal with Boris Johnson": the sentence's subject is the same pronoun, so the names in it do not take its place. */
+function opensWithPronoun(ctx: Context, sentence: number, word: string): boolean {
+  const s = ctx.sentences[sentence];
+  return new RegExp(`^[\\s"“‘']*${word}\\b`, 'i').test(ctx.text.slice(s.start, s.start + 12));
 }

@@ -1,7 +1,8 @@
 // Which extracted items are one thing across articles, on its own.
 import { describe, expect, it } from 'vitest';
 import { groupActors, groupAgreements } from '../../../src/collection/merge/identity.ts';
-import type { Note, SeedExtraction } from '../../../src/collection/merge/entries.ts';
+import type { TextDiagnostic } from '../../../src/diagnostics.ts';
+import type { SeedExtraction } from '../../../src/collection/merge/entries.ts';
 import type { Actor, ActorKind, Agreement, Extraction } from '../../../src/extract/types.ts';
 
 const actor = (id: string, name: string, kind: ActorKind = 'person', more: Partial<Actor> = {}): Actor => ({
@@ -16,10 +17,13 @@ const actor = (id: string, name: string, kind: ActorKind = 'person', more: Parti
   ...more,
 });
 const agreement = (id: string, name: string, aliases: string[] = []): Agreement => ({ id, name, aliases, parties: [], status: null, mentions: [] });
-const seed = (name: string, actors: Actor[], agreements: Agreement[] = []): SeedExtraction => ({ seed: name, extraction: { actors, agreements } as unknown as Extraction });
+const seed = (name: string, actors: Actor[], agreements: Agreement[] = []): SeedExtraction => ({
+  seed: name,
+  extraction: { article: { text: 'Headline\nBody.' }, actors, agreements } as unknown as Extraction,
+});
 
 /** The groups' names with their members as `seed:id`. */
-const groupsOf = (inputs: SeedExtraction[], notes: Note[] = []) =>
+const groupsOf = (inputs: SeedExtraction[], notes: TextDiagnostic[] = []) =>
   groupActors(inputs, notes).groups.map((g) => [g.name, g.members.map((m) => `${inputs[m.seed].seed}:${m.item.id}`)]);
 
 describe('groupActors', () => {
@@ -57,14 +61,14 @@ describe('groupActors', () => {
   });
 
   it('gives each seed’s local ids their group, and notes (not groups) an unknown kind and a blank name', () => {
-    const notes: Note[] = [];
+    const notes: TextDiagnostic[] = [];
     const inputs = [seed('a', [actor('a1', 'Ann Berg'), actor('a2', 'Zed', 'planet' as ActorKind), actor('a3', ' \u200b ')])];
     const { groups, local } = groupActors(inputs, notes);
     expect(local[0].get('a1')).toBe(groups[0]);
     expect([...local[0].keys()]).toEqual(['a1']);
-    expect(notes.map((n) => [n.seed, n.severity, n.message])).toEqual([
-      ['a', 'warning', expect.stringContaining('unknown kind "planet"')],
-      ['a', 'warning', expect.stringContaining('no visible characters')],
+    expect(notes.map((n) => [n.file, n.severity, n.rule, n.message])).toEqual([
+      ['seeds/a', 'warning', 'unknown-kind', expect.stringContaining('unknown kind "planet"')],
+      ['seeds/a', 'warning', 'invisible-name', expect.stringContaining('no visible characters')],
     ]);
   });
 });

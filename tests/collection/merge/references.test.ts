@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry, Note, QuoteData, SeedExtraction } from '../../../src/collection/merge/entries.ts';
+import type { TextDiagnostic } from '../../../src/diagnostics.ts';
+import type { Entry, QuoteData, SeedExtraction } from '../../../src/collection/merge/entries.ts';
 import type { Group } from '../../../src/collection/merge/identity.ts';
 import { chainBySpeaker, resolver, slugsBy } from '../../../src/collection/merge/references.ts';
 import type { Actor, Agreement } from '../../../src/extract/types.ts';
@@ -25,8 +26,8 @@ describe('back-references', () => {
   });
 
   it('resolves local ids to slugs; a dangling id is dropped with a warning, an actor without a page silently', () => {
-    const notes: Note[] = [];
-    const inputs = [{ seed: 'a.txt', extraction: { actors: [{ id: 'a1' }, { id: 'a2' }], agreements: [] } }] as unknown as SeedExtraction[];
+    const notes: TextDiagnostic[] = [];
+    const inputs = [{ seed: 'a.txt', extraction: { article: { text: 'Talks\nBerg said "Yes".' }, actors: [{ id: 'a1' }, { id: 'a2' }], agreements: [] } }] as unknown as SeedExtraction[];
     const actors = [new Map([['a1', { slug: 'ann-berg' } as Group<Actor>]])];
     const resolve = resolver(inputs, actors, [new Map<string, Group<Agreement>>()], notes);
     expect(resolve.actor(0, 'a1', 5, 'quote q1')).toBe('ann-berg');
@@ -36,8 +37,8 @@ describe('back-references', () => {
     expect(resolve.actor(0, 'a9', 7, 'quote q2')).toBeNull();
     expect(resolve.agreement(0, 'g1', 8, 'quote q2')).toBeNull();
     expect(notes).toEqual([
-      { seed: 'a.txt', severity: 'warning', offset: 7, message: 'dropped a broken reference: quote q2 names actor "a9", which does not exist (an extractor bug; please report it)' },
-      { seed: 'a.txt', severity: 'warning', offset: 8, message: 'dropped a broken reference: quote q2 names agreement "g1", which does not exist (an extractor bug; please report it)' },
+      expect.objectContaining({ file: 'seeds/a.txt', line: 2, column: 2, severity: 'warning', rule: 'broken-reference', message: 'dropped a broken reference: quote q2 names actor "a9", which does not exist (an extractor bug; please report it)' }),
+      expect.objectContaining({ file: 'seeds/a.txt', line: 2, column: 3, severity: 'warning', rule: 'broken-reference', message: 'dropped a broken reference: quote q2 names agreement "g1", which does not exist (an extractor bug; please report it)' }),
     ]);
   });
 });
