@@ -315,6 +315,8 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     if (honorific) return emit({ ...base, ...nameSpan, kind: 'person', honorific, gender: honorifics.get(honorific) ?? null, role, evidence: 'honorific' }, tokens);
     if (hasTitle && !place) return emit({ ...base, ...nameSpan, kind: 'person', role, evidence: 'title' }, tokens);
     if (single && notActors.has(nameText)) return;
+    // "Washington, D.C.", "Derry, N.H.": an abbreviated state only says which town; it is no actor of its own.
+    if (place !== undefined && nameText.includes('.') && /\p{Lu}[\p{L}.'’-]*,\s*$/u.test(text.slice(Math.max(0, nameSpan.start - 30), nameSpan.start))) return;
     if (place !== undefined && place !== null) return emit({ ...base, ...nameSpan, kind: 'place', country: place }, tokens);
     if (place === null) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
     const nounBefore = before && !before.cap ? lower(before) : '';
