@@ -176,6 +176,8 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
       // The last of adjacent heads heads the phrase ("cease-fire deal", "trade corridor initiative").
       if (next && (strongHeads.has(next.text.toLowerCase()) || weakHeads.has(next.text.toLowerCase())) && next.start === head.end + 1 && !(head.cap && !next.cap)) continue;
       if (next?.text === 'of' && /^deals?$/i.test(head.text) && !/^understanding$/i.test(tokens[h + 2]?.text ?? '')) continue; // "a great deal of"
+      // "little agreement with that view", "broad agreement that …", "in agreement": consensus, not a pact.
+      if (/^agreement$/i.test(head.text) && /^(little|much|broad|general|wide|widespread|universal|near-universal|more|less|enough|in)$/i.test(tokens[h - 1]?.text ?? '')) continue;
       if (h <= skipThrough) continue;
       if (tokens[h - 1]?.text === '(' && next?.text === ')') continue; // "(MoU)": the acronym of the name before it
       // "to deal with", "will contract", "help deal with": the verb.
@@ -295,7 +297,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         const twoSided =
           compound.length >= 1 || compoundPlaces.length >= 2 || modifiers.some((t) => /^\p{Lu}\p{Ll}+[-‐]\p{Lu}\p{Ll}+$/u.test(t.text) && !/^(Post|Pre|Anti|Pro|Non|Neo|Ex|Mid)[-‐]/.test(t.text));
         const bodyOrEvent =
-          (/^(project|initiative|programme|program|plan|scheme|partnership|alliance)s?$/.test(lowerHead) && !twoSided && !modifiers.some((t) => agreementTopics.test(t.text))) ||
+          (head.cap && /^(project|initiative|programme|program|plan|scheme|partnership|alliance)s?$/.test(lowerHead) && !twoSided && !modifiers.some((t) => agreementTopics.test(t.text))) ||
           (/^conventions?$/.test(lowerHead) && modifiers.some((t) => conventionEvents.test(t.text)));
         const ok =
           (proper && !between && !bodyOrEvent) ||
@@ -303,7 +305,8 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
           twoSided ||
           (needed ? modifiers.some((t) => needed.test(t.text)) : false) ||
           (/^understanding$/i.test(lowerHead) && complement.length > 0) ||
-          (subject.length > 0 && !/^(statement|declaration|plan|program|programme|service|link|links)$/.test(lowerHead));
+          // "Sanders spoke at the convention": a lower-case convention is a gathering.
+          (subject.length > 0 && !/^(statement|declaration|plan|program|programme|service|link|links)$/.test(lowerHead) && !(/^conventions?$/.test(lowerHead) && !head.cap) && !bodyOrEvent);
         if (!ok) continue;
         if (/^(statement|communique|communiqué)s?$/.test(lowerHead) && !proper) continue;
         if (needed && !proper && !modifiers.some((t) => needed.test(t.text))) continue;

@@ -237,7 +237,8 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     if (run.length === 1 && organizationHeads.has(last.text) && last.start !== article.sentences[sentence].start)
       return emit({ ...base, ...span(0, 1), kind: 'organization' }, tokens);
     if (mediaOpeners.has(run[0].text) && run.length > 1) return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
-    if (mediaHeads.has(last.text) && run.length > 1 && !isTitleWord(run[0]) && !organizationHeads.has(run[run.length - 2]?.text))
+    // "… Herald", "… Guardian": an outlet, unless a title comes before the last word ("Atlantic City Mayor Don Guardian").
+    if (mediaHeads.has(last.text) && run.length > 1 && !run.slice(0, -1).some(isTitleWord) && !organizationHeads.has(run[run.length - 2]?.text))
       return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
     const ofHead = run.findIndex((t, i) => i > 0 && t.text === 'of' && mediaHeads.has(run[i - 1].text));
     if (ofHead > 0) return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
@@ -315,6 +316,8 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     if (honorific) return emit({ ...base, ...nameSpan, kind: 'person', honorific, gender: honorifics.get(honorific) ?? null, role, evidence: 'honorific' }, tokens);
     if (hasTitle && !place) return emit({ ...base, ...nameSpan, kind: 'person', role, evidence: 'title' }, tokens);
     if (single && notActors.has(nameText)) return;
+    // "Washington, D.C.", "Derry, N.H.": an abbreviated state only says which town; it is no actor of its own.
+    if (place !== undefined && nameText.includes('.') && /\p{Lu}[\p{L}.'’-]*,\s*$/u.test(text.slice(Math.max(0, nameSpan.start - 30), nameSpan.start))) return;
     if (place !== undefined && place !== null) return emit({ ...base, ...nameSpan, kind: 'place', country: place }, tokens);
     if (place === null) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
     const nounBefore = before && !before.cap ? lower(before) : '';
