@@ -2,14 +2,14 @@
  * `npm run bench`: generates corpora, measures extraction throughput against compromise, full
  * builds, one-seed rebuilds and the bare-Astro floor, prints a table and writes docs/BENCHMARKS.md.
  *
- *   npx node scripts/bench/run.ts [--sizes 100,1000] [--repeat 2] [--quick] [--profile] [--no-write] [--keep]
+ *   npx node scripts/bench/run.ts [--sizes 100,1000] [--repeat 2] [--quick] [--profile] [--no-write] [--keep] [--sources DIR]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultSeed, loadSources, writeCorpus } from './corpus.ts';
+import { defaultSeed, describeSources, loadSources, sourceDirs, writeCorpus } from './corpus.ts';
 import { buildFloor } from './floor.ts';
 import type { Run } from './measure.ts';
 import { largest as top, summariseProfiles, type ProfileSummary } from './profile.ts';
@@ -25,8 +25,10 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    sources: { type: 'string' },
   },
 });
+const sources = sourceDirs(values.sources);
 const sizes = (values.sizes ?? (values.quick ? '20,100' : '100,1000')).split(',').map(Number).sort((a, b) => a - b);
 if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 2)) throw new Error(`--sizes needs two or more integers ≥ 2, got ${values.sizes}`);
 const repeat = Number(values.repeat ?? (values.quick ? 1 : 2));
@@ -143,7 +145,7 @@ async function main(): Promise<void> {
   const commit = `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' plus uncommitted changes in src/' : ''}`;
   const corpusWords = new Map<number, number>();
   for (const size of sizes) {
-    const stats = writeCorpus(join(work, `corpus-${size}`), size);
+    const stats = writeCorpus(join(work, `corpus-${size}`), size, defaultSeed, sources);
     corpusWords.set(size, stats.words);
     log(`corpus of ${size}: ${int(stats.words)} words`);
   }
@@ -317,7 +319,7 @@ ${phaseTable}
 
 ${profileSection}## How the corpus is generated
 
-\`scripts/bench/corpus.ts\` recombines the ${loadSources().length} real articles in \`../shared\` (\`corpus/articles/\`, the dev set in \`eval/dev/\` and the first seed) with the mulberry32 PRNG seeded with \`0x${defaultSeed.toString(16)}\`, so a size always gives the same files:
+\`scripts/bench/corpus.ts\` recombines the ${loadSources(sources).length} real articles in ${describeSources(sources)} with the mulberry32 PRNG seeded with \`0x${defaultSeed.toString(16)}\`, so a size always gives the same files:
 
 1. Each generated article takes a random real article's length as its target, then a run of consecutive paragraphs from one source (about 60 % of the target; consecutive so quotes that run over a paragraph end stay whole) and runs from up to two other sources until the target is reached. The headline is the first source's, renamed, with \`(2)\`, \`(3)\`… when it repeats.
 2. People are found once in the sources: compromise's \`people()\` candidates cut to runs of two or three capitalised name-like tokens (titles such as "President" removed), the dev set's gold persons, and surnames after a title ("President Biden").
