@@ -16,6 +16,7 @@ import { progress, type ProgressOutput } from './progress.ts';
 import { defaultMaxSeedBytes, fileKind, formatBytes, readSeed, shownName } from './read-seed.ts';
 import { collections, validate } from './validate.ts';
 import { defaultSeedMemoryMb, defaultSeedTimeLimitMs, extractAll, type Extractor, type Job } from './workers.ts';
+import { beginRender } from '../site/render-cache.ts';
 import { checkWritable, killPoint, recover, stageDir, swapIn, syncTree, tryLock, writeTree } from './write.ts';
 
 /** The Astro project: this package. */
@@ -155,8 +156,10 @@ async function listSeeds(root: string): Promise<{ seeds: string[]; skipped: stri
 }
 
 /** Runs `astro build` on this package, reading `contentDir` and writing `outDir`. */
-function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise<number> {
-  return new Promise((done) => {
+async function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise<number> {
+  const cacheDir = join(o.root, '.cache', 'astro');
+  const render = await beginRender(cacheDir);
+  const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, [astroBin, 'build'], {
       cwd: packageRoot,
       // Astro's cache (its content store among it) per project, so builds of two projects never mix.
@@ -164,7 +167,7 @@ function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise
         ...process.env,
         EXPLAINER_CONTENT_DIR: contentDir,
         EXPLAINER_OUT_DIR: outDir,
-        EXPLAINER_CACHE_DIR: join(o.root, '.cache', 'astro'),
+        EXPLAINER_CACHE_DIR: cacheDir,
         EXPLAINER_SEARCH_INDEX: 'later',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -174,6 +177,8 @@ function buildSite(contentDir: string, outDir: string, o: BuildOptions): Promise
     child.on('error', () => done(1));
     child.on('close', (code) => done(code ?? 1));
   });
+  if (code === 0) await render.succeeded();
+  return code;
 }
 
 /**
