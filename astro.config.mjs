@@ -35,6 +35,9 @@ export default defineConfig({
   compressHTML: false,
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Pages whose cacheKey (src/site/cache-keys.ts) and code are unchanged are copied from the last
+  // build, kept in cacheDir, instead of rendered again.
+  experimental: { incrementalBuild: true },
   integrations: [
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }),
     pagefindSearch(),

@@ -3,10 +3,12 @@
  * ../shared (corpus/articles, the dev set and the first seed) into N distinct articles whose
  * people are renamed per article, so the knowledge base grows with N instead of collapsing
  * onto the few dozen people of the source texts. Same seed and N → byte-identical corpus.
+ * Without ../shared (a fresh clone), the openly licensed copies in tests/corpus/articles are
+ * the sources, so the benchmark (and its smoke test) runs anywhere.
  *
- *   npx node scripts/bench/corpus.ts --size 100 --out DIR [--seed 7]
+ *   npx node scripts/bench/corpus.ts --size 100 --out DIR [--seed 7] [--sources DIR]
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import nlp from 'compromise';
@@ -44,22 +46,41 @@ interface Person {
   last: string;
 }
 
-const sharedDir = new URL('../../../shared/', import.meta.url);
+const sharedDir = new URL('../../../shared/', import.meta.url).pathname;
+const testCorpus = new URL('../../tests/corpus/articles/', import.meta.url).pathname;
 
-function txtFiles(dir: URL): string[] {
+/** Where the real texts come from: the folders of source articles, and the folder of gold files (.gold.json) whose persons are renamed too, when there is one. */
+export interface SourceDirs {
+  articles: string[];
+  gold: string | null;
+}
+
+/**
+ * ../shared's corpus, dev set and first seed when ../shared is there, else the openly licensed
+ * articles in tests/corpus; `articles` names one folder of .txt articles instead.
+ */
+export function sourceDirs(articles?: string): SourceDirs {
+  if (articles) return { articles: [articles], gold: null };
+  if (!existsSync(join(sharedDir, 'corpus/articles'))) return { articles: [testCorpus], gold: null };
+  return { articles: ['corpus/articles', 'eval/dev', 'seeds'].map((d) => join(sharedDir, d)), gold: join(sharedDir, 'eval/dev') };
+}
+
+/** How a report names the sources. */
+export function describeSources(dirs: SourceDirs): string {
+  return dirs.gold ? '`../shared` (`corpus/articles/`, the dev set in `eval/dev/` and the first seed)' : dirs.articles.map((d) => `\`${d}\``).join(', ');
+}
+
+function txtFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => new URL(f, dir).pathname);
+    .map((f) => join(dir, f));
 }
 
-/** Every real article: the corpus, the dev set and the first seed, in a fixed order. */
-export function loadSources(): Source[] {
-  const files = [
-    ...txtFiles(new URL('corpus/articles/', sharedDir)),
-    ...txtFiles(new URL('eval/dev/', sharedDir)),
-    ...txtFiles(new URL('seeds/', sharedDir)),
-  ];
+/** Every real article of the source folders, in a fixed order. */
+export function loadSources(dirs: SourceDirs = sourceDirs()): Source[] {
+  const files = dirs.articles.flatMap(txtFiles);
+  if (!files.length) throw new Error(`no .txt articles in ${dirs.articles.join(', ')}`);
   return files.map((file) => {
     const [headline, ...paragraphs] = readFileSync(file, 'utf8')
       .split(/\r?\n/)
@@ -82,7 +103,7 @@ const nameToken = /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]*)?$/u;
  * The gold persons of the dev set are added. A name's last token is renamed on its own
  * too ("Putin said"), unless it is also an ordinary lowercase word somewhere ("May").
  */
-export function findPeople(sources: Source[]): { people: Person[]; firstNames: string[] } {
+export function findPeople(sources: Source[], goldDir: string | null): { people: Person[]; firstNames: string[] } {
   const full = new Set<string>();
   for (const s of sources)
     for (const raw of nlp([s.headline, ...s.paragraphs].join('\n')).people().out('array') as string[]) {
@@ -94,9 +115,8 @@ export function findPeople(sources: Source[]): { people: Person[]; firstNames: s
       while (tokens.length && titles.has(tokens[0])) tokens.shift();
       if (tokens.length >= 2 && tokens.length <= 3 && tokens.every((t) => nameToken.test(t))) full.add(tokens.join(' '));
     }
-  const devDir = new URL('eval/dev/', sharedDir);
-  for (const f of readdirSync(devDir).filter((f) => f.endsWith('.gold.json')).sort()) {
-    const gold = JSON.parse(readFileSync(new URL(f, devDir), 'utf8')) as { actors: { name: string; kind: string }[] };
+  for (const f of goldDir ? readdirSync(goldDir).filter((f) => f.endsWith('.gold.json')).sort() : []) {
+    const gold = JSON.parse(readFileSync(join(goldDir!, f), 'utf8')) as { actors: { name: string; kind: string }[] };
     for (const a of gold.actors) if (a.kind === 'person' && a.name.split(' ').length >= 2) full.add(a.name);
   }
   const lowercase = new Set(sources.flatMap((s) => (s.paragraphs.join(' ').match(/\b\p{Ll}+\b/gu) ?? []) as string[]));
@@ -143,10 +163,10 @@ export interface GeneratedArticle {
  * surname, fresh for the article (3 in 4) or drawn from a recurring cast of N/8 names (1 in 4),
  * so some actors recur across articles, as in a real archive, and the actor count grows with N.
  */
-export function generate(size: number, seed = defaultSeed): GeneratedArticle[] {
+export function generate(size: number, seed = defaultSeed, dirs: SourceDirs = sourceDirs()): GeneratedArticle[] {
   const rand = mulberry32(seed);
-  const sources = loadSources();
-  const { people, firstNames } = findPeople(sources);
+  const sources = loadSources(dirs);
+  const { people, firstNames } = findPeople(sources, dirs.gold);
   const used = new Set<string>();
   const freshName = (): string => {
     for (;;) {
@@ -203,10 +223,10 @@ export function generate(size: number, seed = defaultSeed): GeneratedArticle[] {
 }
 
 /** Writes the corpus as seed files into `dir`; returns the total word count. */
-export function writeCorpus(dir: string, size: number, seed = defaultSeed): { files: number; words: number } {
+export function writeCorpus(dir: string, size: number, seed = defaultSeed, dirs: SourceDirs = sourceDirs()): { files: number; words: number } {
   mkdirSync(dir, { recursive: true });
   let words = 0;
-  const articles = generate(size, seed);
+  const articles = generate(size, seed, dirs);
   for (const a of articles) {
     writeFileSync(join(dir, a.name), a.text);
     words += countWords(a.text);
@@ -215,8 +235,8 @@ export function writeCorpus(dir: string, size: number, seed = defaultSeed): { fi
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: '100' }, out: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({ options: { size: { type: 'string', default: '100' }, out: { type: 'string' }, seed: { type: 'string' }, sources: { type: 'string' } } });
   if (!values.out) throw new Error('--out DIR is required');
-  const stats = writeCorpus(values.out, Number(values.size), values.seed ? Number(values.seed) : defaultSeed);
+  const stats = writeCorpus(values.out, Number(values.size), values.seed ? Number(values.seed) : defaultSeed, sourceDirs(values.sources));
   console.log(`${stats.files} articles, ${stats.words} words → ${values.out}`);
 }

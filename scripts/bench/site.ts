@@ -3,7 +3,7 @@
  * holding the corpus as seeds/, so content/, dist/, the extraction cache and Astro's cache are
  * written there and never touch the working tree's.
  */
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, type Run } from './measure.ts';
 
@@ -12,11 +12,14 @@ const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export interface SiteRun extends Run {
   /** HTML pages in dist/ (the search index's fragments not counted). */
   pages: number;
+  /** The largest HTML page in dist/. */
+  largestPage: { path: string; bytes: number };
   /** Seeds the build says it extracted (not served from its cache) and took from the cache, when it says so. */
   extracted: number | null;
   cached: number | null;
-  /** Wall time of the build's extraction phase, from its last progress line, when it prints one. */
-  extractionSeconds: number | null;
+  /** Pages (and other files) Astro rendered, and those it copied from the last build (incremental build), from its output. */
+  rendered: number;
+  copied: number;
   phases: Phase[];
 }
 
@@ -40,6 +43,11 @@ const phaseMarkers: [string, RegExp][] = [
   ['sitemap, Pagefind search index', /indexed \d+ pages/],
 ];
 
+const lastPhase = 'swap into place, prune cache, exit';
+
+/** Every phase's name, in the order a build goes through them. */
+export const phaseNames = [...phaseMarkers.map(([name]) => name), lastPhase];
+
 export function phases(run: Run): Phase[] {
   const out: Phase[] = [];
   let at = 0;
@@ -51,7 +59,7 @@ export function phases(run: Run): Phase[] {
     since = run.lines[i].t;
     at = i + 1;
   }
-  out.push({ name: 'swap into place, prune cache, exit', seconds: run.seconds - since });
+  out.push({ name: lastPhase, seconds: run.seconds - since });
   return out;
 }
 
@@ -82,11 +90,15 @@ export function editOneSeed(project: string): string {
   return seed;
 }
 
-export function countHtml(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let n = 0;
-  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (entry.endsWith('.html') && !entry.startsWith('pagefind')) n++;
-  return n;
+/** The HTML pages under `dir` (Pagefind's fragments not counted): how many, and the largest. */
+export function htmlPages(dir: string): { count: number; largest: { path: string; bytes: number } } {
+  const pages = existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((entry) => entry.endsWith('.html') && !entry.startsWith('pagefind')) : [];
+  let largest = { path: '', bytes: 0 };
+  for (const path of pages) {
+    const bytes = statSync(join(dir, path)).size;
+    if (bytes > largest.bytes) largest = { path, bytes };
+  }
+  return { count: pages.length, largest };
 }
 
 /** `explainer build` (of the `code` snapshot) in the project; with `cpuProf`, every Node process and thread writes a V8 profile there. */
@@ -97,13 +109,17 @@ export async function buildSite(code: string, project: string, cpuProf?: string)
   if (run.code !== 0) throw new Error(`explainer build exited ${run.code}\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
   const output = `${run.stdout}\n${run.stderr}`;
   const counts = output.match(/(\d+) extracted, (\d+) from cache/);
-  const phase = [...output.matchAll(/extracting seeds (\d+)\/\1, ([\d.]+) s elapsed/g)].at(-1);
+  const generated = run.lines.filter((l) => l.text.includes('├─'));
+  const copied = generated.filter((l) => /\((restored|cached)\)/.test(l.text)).length;
+  const html = htmlPages(join(project, 'dist'));
   return {
     ...run,
-    pages: countHtml(join(project, 'dist')),
+    pages: html.count,
+    largestPage: html.largest,
     extracted: counts ? Number(counts[1]) : null,
     cached: counts ? Number(counts[2]) : null,
-    extractionSeconds: phase ? Number(phase[2]) : null,
+    rendered: generated.length - copied,
+    copied,
     phases: phases(run),
   };
 }

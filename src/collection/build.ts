@@ -21,6 +21,7 @@ import { progress, type ProgressOutput } from './progress.ts';
 import { fileKind, readSeed } from './read-seed.ts';
 import { type ContentFile, collections, validate } from './validate.ts';
 import { defaultSeedMemoryMb, extractAll, type Extractor, type Job } from './workers.ts';
+import { beginRender } from '../site/render-cache.ts';
 import { checkWritable, killPoint, recover, stageDir, swapIn, syncTree, tryLock, writeTree } from './write.ts';
 
 /** The Astro project: this package. */
@@ -360,10 +361,13 @@ async function writeContent(content: string, files: ContentFile[]): Promise<stri
 
 /** Render: `astro build` of this package, reading `contentDir` and writing `outDir`. */
 async function render(run: Run, contentDir: string, outDir: string): Promise<void> {
+  const cacheDir = join(run.o.root, '.cache', 'astro');
+  // Pages whose cache key is unchanged are copied from the last build (src/site/cache-keys.ts).
+  const incremental = await beginRender(cacheDir);
   const code = await new Promise<number>((done) => {
     const child = spawn(process.execPath, [astroBin, 'build'], {
       cwd: packageRoot,
-      env: { ...process.env, ...siteEnv({ contentDir, outDir, cacheDir: join(run.o.root, '.cache', 'astro'), searchIndex: 'later' }) },
+      env: { ...process.env, ...siteEnv({ contentDir, outDir, cacheDir, searchIndex: 'later' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => run.o.stdout.write(chunk.toString()));
@@ -372,6 +376,7 @@ async function render(run: Run, contentDir: string, outDir: string): Promise<voi
     child.on('close', (status) => done(status ?? 1));
   });
   if (code !== 0) throw buildFailed(run, 'site-build', `the site build (astro build) exited with status ${code}`);
+  await incremental.succeeded();
 }
 
 /** Index: the search index of the rendered site, once Astro has exited and freed its memory. */

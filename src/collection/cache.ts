@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractorVersion, type Extraction } from '../extract/index.ts';
+import { inChunks } from './write.ts';
 
 const srcDir = fileURLToPath(new URL('../', import.meta.url));
 const extractDir = join(srcDir, 'extract');
@@ -59,6 +60,6 @@ export class ExtractionCache {
     } catch {
       return;
     }
-    await Promise.all(names.filter((n) => n.endsWith('.json') && !keep.has(n.slice(0, -5))).map((n) => rm(join(this.dir, n), { force: true })));
+    await inChunks(names.filter((n) => n.endsWith('.json') && !keep.has(n.slice(0, -5))), (n) => rm(join(this.dir, n), { force: true }));
   }
 }

@@ -42,6 +42,9 @@ function lookup<T extends { id: string }>(entries: T[], collection: string) {
 
 export const actorWeight = (a: Actor) => a.data.mentions.length + 2 * a.data.quotes.length;
 
+/** Edges in a fixed order: by their first actor, then their second. */
+const byPair = (x: GraphEdge, y: GraphEdge) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0);
+
 /** Every pair of actors joined by quotes (speaker and the actors named in the quote), co-mentions and agreements. */
 function allEdges(actors: Actor[], agreements: Agreement[], quotes: Quote[], article: (id: string) => Article): GraphEdge[] {
   const edges = new Map<string, GraphEdge>();
@@ -74,31 +77,52 @@ function allEdges(actors: Actor[], agreements: Agreement[], quotes: Quote[], art
       if (m.collection === 'actors' && m.start >= start && m.end <= end) add(idOf(quote.data.speaker), m.id, 'quote');
     }
   }
-  return [...edges.values()].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  return [...edges.values()].sort(byPair);
 }
 
 const graphNode = (a: Actor): GraphNode => ({ id: a.id, label: a.data.name, kind: a.data.kind, weight: actorWeight(a) });
 
-/** The map of the given actors (those linked to another of them) with the edges among them. */
-function mapOf(candidates: Actor[], edges: GraphEdge[], options: LayoutOptions): Layout {
-  const ids = new Set(candidates.map((a) => a.id));
-  const among = edges.filter((e) => ids.has(e.a) && ids.has(e.b));
+/** What a map is drawn from: its nodes, the edges among them and the layout's options. */
+export interface MapInput {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  options: LayoutOptions;
+}
+
+/**
+ * The map of the given actors (those linked to another of them) with the edges among them, found
+ * pair by pair in `edgeOf` (a map has a few dozen actors at most, the site thousands of edges).
+ */
+function mapInput(candidates: Actor[], edgeOf: Map<string, GraphEdge>, options: LayoutOptions): MapInput {
+  const among: GraphEdge[] = [];
+  for (let i = 0; i < candidates.length; i++)
+    for (let j = i + 1; j < candidates.length; j++) {
+      const [a, b] = [candidates[i].id, candidates[j].id].sort();
+      const edge = edgeOf.get(`${a} ${b}`);
+      if (edge) among.push(edge);
+    }
+  among.sort(byPair);
   // An actor linked to none of the others shown would float alone: it is left out.
   const linked = new Set(among.flatMap((e) => [e.a, e.b]));
-  return layout(candidates.filter((a) => linked.has(a.id)).map(graphNode), among, options);
+  return { nodes: candidates.filter((a) => linked.has(a.id)).map(graphNode), edges: among, options };
 }
+
+const draw = ({ nodes, edges, options }: MapInput): Layout => layout(nodes, edges, options);
 
 export interface Maps {
   /** The home page's map of the most connected actors, wide and for phones. */
   home: { wide: Layout; narrow: Layout };
   /** The full map (/map/): more actors, wide only (phones get a list). */
   full: Layout;
-  /** An actor's neighbours (by shared sentences, quotes and agreements) and the links among them. */
+  /** What an actor's map is drawn from: its neighbours (by shared sentences, quotes and agreements) and the links among them; null when it has fewer than two. */
+  egoInput: (id: string) => MapInput | null;
+  /** An actor's map, laid out. */
   ego: (id: string) => Layout | null;
 }
 
 function maps(actors: Actor[], agreements: Agreement[], quotes: Quote[], article: (id: string) => Article, actor: (id: string) => Actor): Maps {
   const edges = allEdges(actors, agreements, quotes, article);
+  const edgeOf = new Map(edges.map((e) => [`${e.a} ${e.b}`, e]));
   const degree = new Map<string, number>();
   const neighbours = new Map<string, Map<string, number>>();
   for (const e of edges) {
@@ -114,16 +138,21 @@ function maps(actors: Actor[], agreements: Agreement[], quotes: Quote[], article
   const connected = actors
     .filter((a) => degree.get(a.id))
     .sort((a, b) => degree.get(b.id)! - degree.get(a.id)! || actorWeight(b) - actorWeight(a) || (a.id < b.id ? -1 : 1));
+  const egoInput = (id: string): MapInput | null => {
+    const around = [...(neighbours.get(id) ?? [])].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 8);
+    if (around.length < 2) return null;
+    return mapInput([actor(id), ...around.map(([n]) => actor(n))], edgeOf, { width: 360, height: 300, maxLabel: 18, center: id });
+  };
   return {
     home: {
-      wide: mapOf(connected.slice(0, 16), edges, { width: 760, height: 460 }),
-      narrow: mapOf(connected.slice(0, 9), edges, { width: 360, height: 460, maxLabel: 18 }),
+      wide: draw(mapInput(connected.slice(0, 16), edgeOf, { width: 760, height: 460 })),
+      narrow: draw(mapInput(connected.slice(0, 9), edgeOf, { width: 360, height: 460, maxLabel: 18 })),
     },
-    full: mapOf(connected.slice(0, 45), edges, { width: 1000, height: 720, maxLabel: 22 }),
+    full: draw(mapInput(connected.slice(0, 45), edgeOf, { width: 1000, height: 720, maxLabel: 22 })),
+    egoInput,
     ego: (id) => {
-      const around = [...(neighbours.get(id) ?? [])].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 8);
-      if (around.length < 2) return null;
-      return mapOf([actor(id), ...around.map(([n]) => actor(n))], edges, { width: 360, height: 300, maxLabel: 18, center: id });
+      const input = egoInput(id);
+      return input && draw(input);
     },
   };
 }
