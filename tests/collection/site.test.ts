@@ -1,6 +1,6 @@
 // The full build (content, then `astro build`), the slow path: two real site builds, one that
 // fails inside Astro, and one refused for a bad setting.
-import { cp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
@@ -20,9 +20,9 @@ it('builds content/ and dist/ byte for byte the same twice, and keeps both when 
   expect(await snapshot(join(roots[1], 'dist'))).toEqual(dist);
 
   await writeFile(join(roots[0], 'seeds', 'new.txt'), 'A new article\nWith a paragraph.');
-  // Astro fails: its cache folder is a file.
-  await rm(join(roots[0], '.cache', 'astro'), { recursive: true });
-  await writeFile(join(roots[0], '.cache', 'astro'), 'not a folder');
+  // Astro fails: the file of its content store is a folder.
+  await rm(join(roots[0], '.cache', 'astro', 'data-store.json'), { force: true });
+  await mkdir(join(roots[0], '.cache', 'astro', 'data-store.json'));
   const failed = runCli(roots[0], []);
   expect(failed.status).toBe(1);
   expect(failed.stderr).toMatch(/^explainer: error: build failed: the site build \(astro build\) exited with status 1; content\/ and dist\/ are unchanged \[site-build\]$/m);
