@@ -1,10 +1,23 @@
 // The actor directory (/actors/, /people/, …) in pages: which letters each page holds, so the
 // A–Z jump on any page leads to the page where a letter starts.
-import type { GetStaticPathsOptions } from 'astro';
+import type { GetStaticPathsOptions, Page } from 'astro';
 import type { ActorKind } from '../schema/vocab.ts';
 import { actorEntry, keyPages } from './cache-keys.ts';
 import type { Actor } from './data.ts';
 import { pageSizes } from './pagination.ts';
+
+/** What each page of a directory gets (ActorDirectory's props). */
+export interface DirectoryPage {
+  page: Page<Actor>;
+  /** The directory's path (its page 1). */
+  base: string;
+  /** Counts per kind, for the kind links. */
+  counts: Record<string, number>;
+  /** The kind this directory is limited to, if any. */
+  kind?: ActorKind;
+  /** The page each letter starts on. */
+  letters: Record<string, number>;
+}
 
 /** How many actors of each kind there are, for the kind links. */
 export const kindCounts = (actors: Actor[]): Record<string, number> => Object.fromEntries(Object.entries(Object.groupBy(actors, (a) => a.data.kind)).map(([k, list]) => [k, list!.length]));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageSizes } from '../../src/site/pagination.ts';
 import { manyContent } from '../fixtures/site-make/many-content.ts';
-import { attr, elements, htmlFiles, type Page, readPages } from './html.ts';
+import { attr, type Element, elements, htmlFiles, type Page, readPages } from './html.ts';
 import { builtSites, longListSite } from './paths.ts';
 
 const limit = 200 * 1024;
@@ -25,11 +25,15 @@ describe.each([...builtSites(), longListSite()])('$name', ({ dir, error }) => {
 describe('a site with lists longer than a page', () => {
   const { dir, error } = longListSite();
   const pages = new Map<string, Page>(error ? [] : readPages(dir).map((p) => [p.path, p]));
-  const links = (page: Page, selector: (el: ReturnType<typeof elements> extends Generator<infer E> ? E : never) => boolean) =>
+  const links = (page: Page, selector: (el: Element) => boolean) =>
     [...elements(page.document)].filter(selector).map((el) => attr(el, 'href')!);
   const inNav = (page: Page) => [...elements(page.document)].find((el) => el.tagName === 'nav' && attr(el, 'class') === 'pagination');
-  const entityLinks = (page: Page, collection: string) =>
-    links(page, (el) => el.tagName === 'a' && /^\/[a-z]+\/[^/]+\/$/.test(attr(el, 'href') ?? '') && attr(el, 'href')!.startsWith(`/${collection}/`)).filter((h) => !/^\/[a-z]+\/\d+\/$/.test(h));
+  /** The entries' own pages (not the lists', numbered or not). */
+  const files = (collection: string) => [...pages.keys()].filter((p) => new RegExp(`^/${collection}/[^/]+/$`).test(p) && !/^\/[a-z]+\/(\d+|by-article)\/$/.test(p));
+  const entityLinks = (page: Page, collection: string) => {
+    const entries = new Set(files(collection));
+    return links(page, (el) => el.tagName === 'a' && entries.has(attr(el, 'href') ?? ''));
+  };
 
   /** Every page of the list at `base`, following rel="next" from page 1, each checked against its number. */
   function walk(base: string): Page[] {
@@ -49,8 +53,6 @@ describe('a site with lists longer than a page', () => {
     }
     return walked;
   }
-
-  const files = (collection: string) => [...pages.keys()].filter((p) => new RegExp(`^/${collection}/[^/]+/$`).test(p) && !/^\/[a-z]+\/\d+\/$/.test(p));
 
   it('was built', () => expect(error).toBe(''));
 
