@@ -32,7 +32,11 @@ export const actorLink = (a: Actor) => [a.id, a.data.name, a.data.kind];
 export const articleLink = (a: Article) => [a.id, a.data.title, a.data.date];
 const agreementLink = (a: Agreement) => [a.id, a.data.name, a.data.status];
 /** A quote in a list: its words, where it is, and its speaker's link. */
-export const quoteItem = (site: SiteData, q: Quote) => [whole(q), q.data.speaker && actorLink(site.actor(idOf(q.data.speaker))), articleLink(site.article(idOf(q.data.article)))];
+export const quoteItem = (site: SiteData, q: Quote) => [
+  whole(q),
+  q.data.speaker && actorLink(site.actor(idOf(q.data.speaker))),
+  articleLink(site.article(idOf(q.data.article))),
+];
 
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
 
@@ -108,7 +112,11 @@ interface ListPage<T> {
  * what each of its items shows (`item`) and what the page shows besides its items (`context`: a
  * total, the A–Z jump), so a page changes only when its slice of the list does.
  */
-export function keyPages<P extends { props: { page: ListPage<unknown> } }>(pages: P[], item: (entry: P['props']['page']['data'][number]) => unknown, context: unknown = null) {
+export function keyPages<P extends { props: { page: ListPage<unknown> } }>(
+  pages: P[],
+  item: (entry: P['props']['page']['data'][number]) => unknown,
+  context: unknown = null,
+) {
   return pages.map((p) => ({ ...p, cacheKey: hash([p.props.page.currentPage, p.props.page.lastPage, p.props.page.data.map(item), context]) }));
 }
 
@@ -119,7 +127,12 @@ export const articleCard = (a: Article) => [...articleLink(a), a.data.source, a.
 export const actorEntry = (a: Actor) => [...actorLink(a), a.data.aliases, a.data.mentions.length, a.data.quotes.length];
 
 /** An agreement in the list: its link, counts and parties. */
-export const agreementCard = (site: SiteData, a: Agreement) => [...agreementLink(a), a.data.mentions.length, a.data.quotes.length, a.data.parties.map((p) => actorLink(site.actor(idOf(p))))];
+export const agreementCard = (site: SiteData, a: Agreement) => [
+  ...agreementLink(a),
+  a.data.mentions.length,
+  a.data.quotes.length,
+  a.data.parties.map((p) => actorLink(site.actor(idOf(p)))),
+];
 
 /** An article on the timeline: its link and the agreement statuses it states. */
 export const timelineItem = (site: SiteData, { article, statuses }: { article: Article; statuses: { agreement: string; status: string }[] }) => [

@@ -20,11 +20,16 @@ export interface DirectoryPage {
 }
 
 /** How many actors of each kind there are, for the kind links. */
-export const kindCounts = (actors: Actor[]): Record<string, number> => Object.fromEntries(Object.entries(Object.groupBy(actors, (a) => a.data.kind)).map(([k, list]) => [k, list!.length]));
+export const kindCounts = (actors: Actor[]): Record<string, number> =>
+  Object.fromEntries(Object.entries(Object.groupBy(actors, (a) => a.data.kind)).map(([k, list]) => [k, list!.length]));
 
 /** The directory letter of a name: its first letter without accents, `#` for anything but A–Z. */
 export function letterOf(name: string): string {
-  const first = name.normalize('NFD').replace(/[^\p{L}\p{N}]/gu, '')[0]?.toUpperCase() ?? '#';
+  const first =
+    name
+      .normalize('NFD')
+      .replace(/[^\p{L}\p{N}]/gu, '')[0]
+      ?.toUpperCase() ?? '#';
   return /[A-Z]/.test(first) ? first : '#';
 }
 
@@ -38,7 +43,11 @@ export function letterPages(actors: Actor[], pageSize: number): Record<string, n
 }
 
 /** The pages of a directory of `actors` at `base` (`/actors/`), each with its cache key. */
-export function directoryPaths(paginate: GetStaticPathsOptions['paginate'], actors: Actor[], options: { base: string; counts: Record<string, number>; kind?: ActorKind; params?: Record<string, string> }) {
+export function directoryPaths(
+  paginate: GetStaticPathsOptions['paginate'],
+  actors: Actor[],
+  options: { base: string; counts: Record<string, number>; kind?: ActorKind; params?: Record<string, string> },
+) {
   const { base, counts, kind, params } = options;
   const letters = letterPages(actors, pageSizes.actors);
   return keyPages(paginate(actors, { pageSize: pageSizes.actors, params, props: { base, counts, kind, letters } }), actorEntry, [base, counts, kind, letters]);

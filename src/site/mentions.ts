@@ -33,7 +33,8 @@ export interface MentionSentence<A> {
 }
 
 /** Every sentence of the groups in one run, in order, to cut into pages. */
-export const sentencesOf = <A>(groups: MentionGroup<A>[]): MentionSentence<A>[] => groups.flatMap((g) => g.sentences.map((s) => ({ article: g.article, ...s })));
+export const sentencesOf = <A>(groups: MentionGroup<A>[]): MentionSentence<A>[] =>
+  groups.flatMap((g) => g.sentences.map((s) => ({ article: g.article, ...s })));
 
 /** Sentences back in their article groups. */
 export const groupSentences = <A>(sentences: MentionSentence<A>[]): MentionGroup<A>[] =>

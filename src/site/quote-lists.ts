@@ -17,4 +17,9 @@ export const runOfGroups = <G>(groups: { group: G; quotes: Quote[] }[]): Grouped
 
 /** A page's quotes in their groups again: each with its size and whether it began on an earlier page. */
 export const regroup = <G>(entries: GroupedQuote<G>[]) =>
-  [...Map.groupBy(entries, (e) => e.group)].map(([group, list]) => ({ group, quotes: list.map((e) => e.quote), total: list[0].total, continued: list[0].n > 1 }));
+  [...Map.groupBy(entries, (e) => e.group)].map(([group, list]) => ({
+    group,
+    quotes: list.map((e) => e.quote),
+    total: list[0].total,
+    continued: list[0].n > 1,
+  }));

@@ -25,11 +25,11 @@ describe.each([...builtSites(), longListSite()])('$name', ({ dir, error }) => {
 describe('a site with lists longer than a page', () => {
   const { dir, error } = longListSite();
   const pages = new Map<string, Page>(error ? [] : readPages(dir).map((p) => [p.path, p]));
-  const links = (page: Page, selector: (el: Element) => boolean) =>
-    [...elements(page.document)].filter(selector).map((el) => attr(el, 'href')!);
+  const links = (page: Page, selector: (el: Element) => boolean) => [...elements(page.document)].filter(selector).map((el) => attr(el, 'href')!);
   const inNav = (page: Page) => [...elements(page.document)].find((el) => el.tagName === 'nav' && attr(el, 'class') === 'pagination');
   /** The entries' own pages (not the lists', numbered or not). */
-  const files = (collection: string) => [...pages.keys()].filter((p) => new RegExp(`^/${collection}/[^/]+/$`).test(p) && !/^\/[a-z]+\/(\d+|by-article)\/$/.test(p));
+  const files = (collection: string) =>
+    [...pages.keys()].filter((p) => new RegExp(`^/${collection}/[^/]+/$`).test(p) && !/^\/[a-z]+\/(\d+|by-article)\/$/.test(p));
   const entityLinks = (page: Page, collection: string) => {
     const entries = new Set(files(collection));
     return links(page, (el) => el.tagName === 'a' && entries.has(attr(el, 'href') ?? ''));

@@ -39,7 +39,25 @@ export function builtSites() {
   ];
 }
 
-/** This run's build of the long-list content, with why it failed to build, if it did. */
+/**
+ * This run's build of the long-list content, with why it failed to build, if it did, and one page
+ * of each kind it has beyond the other sites (later pages of lists, hub pages and their sub-pages):
+ * the HTML and accessibility checks run on those (all of its pages would take minutes).
+ */
 export function longListSite() {
-  return { name: 'long-list site', dir: sitePaths(inject('siteBase')).manySite, error: inject('manyError') };
+  const samples = [
+    '/actors/',
+    '/actors/2/',
+    '/quotes/',
+    '/people/2/',
+    '/articles/2/',
+    '/quotes/2/',
+    '/quotes/by-article/2/',
+    '/actors/maria-okafor/',
+    '/actors/maria-okafor/quotes/2/',
+    '/actors/northland/',
+    '/actors/northland/mentions/2/',
+    '/articles/report-001/',
+  ];
+  return { name: 'long-list site', dir: sitePaths(inject('siteBase')).manySite, error: inject('manyError'), samples };
 }
