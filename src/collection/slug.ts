@@ -5,8 +5,11 @@ import { displayName } from './names.ts';
 /** Longest slug: well under any file-system name limit, even with `.json` and a disambiguation suffix. */
 export const maxSlugLength = 60;
 
-/** Windows device names, reserved whatever the extension (`CON.json` cannot be created there). */
-const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+/**
+ * Reserved slugs: Windows device names, whatever the extension (`CON.json` cannot be created
+ * there), and plain numbers, which are the page numbers of the site's lists (`/articles/2/`).
+ */
+const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|[0-9]+)$/;
 
 export function stableHash(text: string, length = 8): string {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
@@ -22,7 +25,8 @@ function bound(slug: string, max: number): string {
 /**
  * A safe, readable slug for a name: transliterated to ASCII (Cyrillic, Arabic, CJK…), lower case,
  * `[a-z0-9]` words joined by `-`, bounded length, never a reserved device name. When nothing
- * readable is left (emoji, symbols), `<fallback>-<hash of the name>` keeps it stable.
+ * readable is left (emoji, symbols), `<fallback>-<hash of the name>` keeps it stable; a reserved
+ * slug gets `-<fallback>`.
  */
 export function slugify(name: string, fallback: string): string {
   const latin = transliterate(displayName(name).normalize('NFKC'), { unknown: ' ' });

@@ -7,7 +7,7 @@
 // anything else must add it here, or an incremental build would keep its stale copy: the test
 // `tests/collection/incremental.test.ts` compares incremental output with a clean build.
 import { createHash } from 'node:crypto';
-import { idOf, type Actor, type Agreement, type Article, type Quote, type SiteData } from './data.ts';
+import { actorWeight, idOf, type Actor, type Agreement, type Article, type Quote, type SiteData } from './data.ts';
 
 type Entry = { id: string; data: unknown };
 
@@ -28,11 +28,15 @@ function whole(entry: Entry): string {
 }
 
 /** What a link to an entry shows. */
-const actorLink = (a: Actor) => [a.id, a.data.name, a.data.kind];
-const articleLink = (a: Article) => [a.id, a.data.title, a.data.date];
+export const actorLink = (a: Actor) => [a.id, a.data.name, a.data.kind];
+export const articleLink = (a: Article) => [a.id, a.data.title, a.data.date];
 const agreementLink = (a: Agreement) => [a.id, a.data.name, a.data.status];
 /** A quote in a list: its words, where it is, and its speaker's link. */
-const quoteItem = (site: SiteData, q: Quote) => [whole(q), q.data.speaker && actorLink(site.actor(idOf(q.data.speaker))), articleLink(site.article(idOf(q.data.article)))];
+export const quoteItem = (site: SiteData, q: Quote) => [
+  whole(q),
+  q.data.speaker && actorLink(site.actor(idOf(q.data.speaker))),
+  articleLink(site.article(idOf(q.data.article))),
+];
 
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
 
@@ -53,7 +57,7 @@ export function actorPageKey(site: SiteData, actor: Actor): string {
     articles.map(whole),
     agreements.map(agreementLink),
     actor.data.related.map((r) => actorLink(site.actor(idOf(r.actor)))),
-    site.affiliates(actor.id).map((a) => [...actorLink(a), a.data.roles[0]?.text]),
+    site.affiliates(actor.id).map((a) => [...actorLink(a), a.data.roles[0]?.text, actorWeight(a)]),
     site.maps.egoInput(actor.id),
   ]);
 }
@@ -95,3 +99,46 @@ export function agreementPageKey(site: SiteData, agreement: Agreement): string {
     agreement.data.quotes.map((ref) => quoteItem(site, site.quote(idOf(ref)))),
   ]);
 }
+
+/** What a page of a paginated list shows: where it is among the pages, and its items. */
+interface ListPage<T> {
+  data: T[];
+  currentPage: number;
+  lastPage: number;
+}
+
+/**
+ * Gives every page of a paginated list (Astro's `paginate()`) a key: its place among the pages,
+ * what each of its items shows (`item`) and what the page shows besides its items (`context`: a
+ * total, the A–Z jump), so a page changes only when its slice of the list does.
+ */
+export function keyPages<P extends { props: { page: ListPage<unknown> } }>(
+  pages: P[],
+  item: (entry: P['props']['page']['data'][number]) => unknown,
+  context: unknown = null,
+) {
+  return pages.map((p) => ({ ...p, cacheKey: hash([p.props.page.currentPage, p.props.page.lastPage, p.props.page.data.map(item), context]) }));
+}
+
+/** An article in a list (its card): link, source, summary and quote count. */
+export const articleCard = (a: Article) => [...articleLink(a), a.data.source, a.data.summary, a.data.quotes.length];
+
+/** An actor in the directory: its link, aliases (for the filter) and counts. */
+export const actorEntry = (a: Actor) => [...actorLink(a), a.data.aliases, a.data.mentions.length, a.data.quotes.length];
+
+/** An agreement in the list: its link, counts and parties. */
+export const agreementCard = (site: SiteData, a: Agreement) => [
+  ...agreementLink(a),
+  a.data.mentions.length,
+  a.data.quotes.length,
+  a.data.parties.map((p) => actorLink(site.actor(idOf(p)))),
+];
+
+/** An article on the timeline: its link and the agreement statuses it states. */
+export const timelineItem = (site: SiteData, { article, statuses }: { article: Article; statuses: { agreement: string; status: string }[] }) => [
+  ...articleLink(article),
+  statuses.map((s) => [s.status, agreementLink(site.agreement(s.agreement))]),
+];
+
+/** A sentence an entity is named in (its article's words are shown). */
+export const mentionItem = (s: { article: Article; sentence: number; marks: unknown }) => [whole(s.article), s.sentence, s.marks];

@@ -24,3 +24,18 @@ export function groupMentions<A>(mentions: readonly Mention[], article: (id: str
     sentences: [...sentences].sort(([a], [b]) => a - b).map(([sentence, marks]) => ({ sentence, marks })),
   }));
 }
+
+/** One sentence an entity is named in, with its article. */
+export interface MentionSentence<A> {
+  article: A;
+  sentence: number;
+  marks: Span[];
+}
+
+/** Every sentence of the groups in one run, in order, to cut into pages. */
+export const sentencesOf = <A>(groups: MentionGroup<A>[]): MentionSentence<A>[] =>
+  groups.flatMap((g) => g.sentences.map((s) => ({ article: g.article, ...s })));
+
+/** Sentences back in their article groups. */
+export const groupSentences = <A>(sentences: MentionSentence<A>[]): MentionGroup<A>[] =>
+  [...Map.groupBy(sentences, (s) => s.article)].map(([article, list]) => ({ article, sentences: list.map(({ sentence, marks }) => ({ sentence, marks })) }));

@@ -21,6 +21,10 @@ describe('slugify', () => {
       expect(safe(slugify(name, 'actor')), name).toBe(true);
     expect(slugify('../../etc/passwd', 'actor')).toBe('etc-passwd');
     expect(slugify('CON', 'actor')).toBe('con-actor');
+    // A number is a list's page number (/articles/2/), never an entry's slug.
+    expect(slugify('2', 'article')).toBe('2-article');
+    expect(slugify('2024', 'article')).toBe('2024-article');
+    expect(slugify('2024-05-01', 'article')).toBe('2024-05-01');
     expect(slugify('\u202egnp.exe\u202c Nadia', 'actor')).toBe('gnp-exe-nadia');
   });
 

@@ -1,4 +1,4 @@
-// Every page of both built sites passes html-validate with the project's .htmlvalidate.json:
+// Every page of both built sites (and one of each kind of the long-list site's pages) passes html-validate with the project's .htmlvalidate.json:
 // the recommended rules, tuned where the site means what it does — no-trailing-whitespace off
 // (Astro's template indentation, not content), long-title off (a page's title is its article's
 // own headline), and inline styles allowed for `background` (the relationship map's legend
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, readPages } from './html.ts';
-import { builtSites, root } from './paths.ts';
+import { builtSites, longListSite, root } from './paths.ts';
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 const allowed = (m: { ruleId: string; selector: string | null }) => m.ruleId === 'wcag/h32' && m.selector === '#actor-filter';
@@ -22,10 +22,12 @@ it('the configuration still finds real mistakes', async () => {
   for (const rule of ['no-dup-id', 'wcag/h37', 'no-implicit-button-type', 'close-order']) expect(rules).toContain(rule);
 });
 
-describe.each(builtSites())('$name', ({ dir, error }) => {
+const pagesOf = (samples: string[]) => samples.map((path) => `${path.slice(1)}index.html`);
+
+describe.each([...builtSites().map((site) => ({ ...site, samples: null })), longListSite()])('$name', ({ dir, error, samples }) => {
   it('is valid HTML (html-validate)', async () => {
     expect(error).toBe('');
-    const files = htmlFiles(dir);
+    const files = samples ? pagesOf(samples) : htmlFiles(dir);
     expect(files.length).toBeGreaterThan(10);
     const problems: string[] = [];
     for (const file of files) {

@@ -3,12 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attr, elements, readPages } from './html.ts';
-import { builtSites } from './paths.ts';
+import { builtSites, longListSite } from './paths.ts';
 
 /** The file a site path is served from (directory URLs serve their index.html). */
 const fileOf = (dir: string, path: string) => join(dir, decodeURIComponent(path.endsWith('/') ? `${path}index.html` : path));
 
-describe.each(builtSites())('$name', ({ dir, error }) => {
+describe.each([...builtSites(), longListSite()])('$name', ({ dir, error }) => {
   it('has no broken internal link or fragment', () => {
     expect(error).toBe('');
     const pages = readPages(dir);

@@ -9,6 +9,7 @@ declare module 'vitest' {
     /** Why the fixture site or the seed site could not be built ('' when built). */
     fixtureError: string;
     seedError: string;
+    manyError: string;
   }
 }
 
@@ -23,6 +24,9 @@ export function sitePaths(base: string) {
     seedRoot: join(base, 'seed-root'),
     /** The site built from the seeds' content. */
     seedSite: join(base, 'seed'),
+    /** Content with lists longer than a page (made by tests/fixtures/site-make/many-content.ts), and its site. */
+    manyContent: join(base, 'many-content'),
+    manySite: join(base, 'many'),
   };
 }
 
@@ -33,4 +37,27 @@ export function builtSites() {
     { name: 'fixture site', dir: paths.fixtureSite, error: inject('fixtureError') },
     { name: 'seed site', dir: paths.seedSite, error: inject('seedError') },
   ];
+}
+
+/**
+ * This run's build of the long-list content, with why it failed to build, if it did, and one page
+ * of each kind it has beyond the other sites (later pages of lists, hub pages and their sub-pages):
+ * the HTML and accessibility checks run on those (all of its pages would take minutes).
+ */
+export function longListSite() {
+  const samples = [
+    '/actors/',
+    '/actors/2/',
+    '/quotes/',
+    '/people/2/',
+    '/articles/2/',
+    '/quotes/2/',
+    '/quotes/by-article/2/',
+    '/actors/maria-okafor/',
+    '/actors/maria-okafor/quotes/2/',
+    '/actors/northland/',
+    '/actors/northland/mentions/2/',
+    '/articles/report-001/',
+  ];
+  return { name: 'long-list site', dir: sitePaths(inject('siteBase')).manySite, error: inject('manyError'), samples };
 }

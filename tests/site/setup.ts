@@ -1,10 +1,11 @@
 // Vitest globalSetup: builds the site once per run — from the fixture content, and from the seeds
 // (through the build step's content-only mode) — for the site, link, a11y and browser tests.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { siteEnv } from '../../src/options.ts';
+import { manyContent } from '../fixtures/site-make/many-content.ts';
 import { root, sitePaths } from './paths.ts';
 
 function run(args: string[], cwd: string, env: Record<string, string> = {}) {
@@ -48,7 +49,7 @@ export default function setup(project: TestProject) {
   const runs = join(root, 'test-results', 'site');
   removeAbandonedRuns(runs);
   const base = join(runs, `run-${process.pid}`);
-  const { fixtureSite, seedRoot, seedSite } = sitePaths(base);
+  const { fixtureSite, seedRoot, seedSite, manyContent: manyDir, manySite } = sitePaths(base);
   project.provide('siteBase', base);
   const attempt = (build: () => void) => {
     try {
@@ -70,6 +71,16 @@ export default function setup(project: TestProject) {
         throw new Error(`the build step produced no content from seeds/:\n${content.output}`);
       }
       buildSite(join(seedRoot, 'content'), seedSite);
+    }),
+  );
+  project.provide(
+    'manyError',
+    attempt(() => {
+      for (const file of manyContent()) {
+        mkdirSync(dirname(join(manyDir, file.path)), { recursive: true });
+        writeFileSync(join(manyDir, file.path), file.json);
+      }
+      buildSite(manyDir, manySite);
     }),
   );
   return () => rmSync(base, { recursive: true, force: true });
