@@ -160,7 +160,7 @@ export function buildActors(
   }
 
   /**
-   * "Ford" in an article naming Ford Motor and Bill Ford, "Harlow" beside Harlow Shipping Group: the company, unless a title or honorific, or
+   * "Harlow" in an article naming Harlow Shipping Group and its founder Anna Harlow: the company, unless a title or honorific, or
    * a "he" or "she" after it, makes it the person.
    */
   function companyNamedAfter(m: NameMention): Cluster | undefined {

@@ -104,8 +104,8 @@ function inheritIncluded(found: Found[], text: string, sentences: ExtractedArtic
  * ("the Norway deal") and the subject of "X and Y signed …". A party list may be empty.
  */
 /**
- * The actor each name or alias stands for; a surface two actors share ("Ford" of Bill Ford and Ford
- * Motor) stands for the one the text writes it for most often.
+ * The actor each name or alias stands for; a surface two actors share ("Harlow" of Anna Harlow and
+ * Harlow Shipping Group) stands for the one the text writes it for most often.
  */
 function actorBySurface(actors: Actor[], mentions: ActorMention[], text: string): Map<string, string> {
   const written = new Map<string, number>();
@@ -292,7 +292,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
         const needed = weakHeadModifiers.get(lowerHead);
         // A link or service is one between named places; a "Prison Service" is an institution.
         const between = /^(service|link|links|pipeline|pipelines)$/.test(lowerHead);
-        // "Clinton Climate Initiative", "Program on Extremism", "Republican National Convention": a
+        // "Harbour Climate Initiative", "Program on Extremism", "Republican National Convention": a
         // body's or an event's name, unless something in it says who agreed with whom.
         const twoSided =
           compound.length >= 1 || compoundPlaces.length >= 2 || modifiers.some((t) => /^\p{Lu}\p{Ll}+[-‐]\p{Lu}\p{Ll}+$/u.test(t.text) && !/^(Post|Pre|Anti|Pro|Non|Neo|Ex|Mid)[-‐]/.test(t.text));
@@ -305,7 +305,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
           twoSided ||
           (needed ? modifiers.some((t) => needed.test(t.text)) : false) ||
           (/^understanding$/i.test(lowerHead) && complement.length > 0) ||
-          // "Sanders spoke at the convention": a lower-case convention is a gathering.
+          // "Senator Rosk spoke at the convention": a lower-case convention is a gathering.
           (subject.length > 0 && !/^(statement|declaration|plan|program|programme|service|link|links)$/.test(lowerHead) && !(/^conventions?$/.test(lowerHead) && !head.cap) && !bodyOrEvent);
         if (!ok) continue;
         if (/^(statement|communique|communiqué)s?$/.test(lowerHead) && !proper) continue;
@@ -381,7 +381,7 @@ export function findAgreements(article: ExtractedArticle, actors: Actor[], menti
 
   /**
    * Who "the two sides" in `phrase` are: the sides of the agreement in hand when it has two (they
-   * need not be countries: "the Taliban and the US"), else the two countries named just before.
+   * need not be countries: "the Velan Front and the Ostra Council"), else the two countries named just before.
    */
   function twoSidesNamed(phrase: string, at: number): string[] {
     const said = twoSides.exec(phrase);

@@ -192,7 +192,7 @@ export const organizationHeads = set(`
   Workers, Teamsters, Steelworkers, Mineworkers, Machinists, Employees, Teachers, Nurses, Farmers
 `);
 
-/** Words after a company's short name ("Ford Motor", "PSA Group"): the short name alone is the company too. */
+/** Words after a company's short name ("Harlow Shipping Group", "Acme Motors"): the short name alone is the company too. */
 export const corporateSuffixes = set('Motor, Motors, Company, Co, Corp, Corporation, Inc, Group, Holdings, Industries, Airlines, Airways, Enterprises, Ltd, PLC, Plc, LLC, AG, SA, GmbH');
 
 /** Words that open an organisation's name ("Ministry of …", "University of …"). */

@@ -26,7 +26,7 @@ export interface NameMention extends Span {
   evidence?: 'title' | 'honorific' | 'verb' | 'shape' | 'known' | 'context';
   /** A mention followed by 's. */
   possessive?: boolean;
-  /** A title word alone ("Bishop said"): a person only if it is the surname of someone named in full. */
+  /** A title word alone ("Judge said"): a person only if it is the surname of someone named in full. */
   surnameOnly?: boolean;
 }
 
@@ -34,7 +34,7 @@ export interface NameMention extends Span {
 type Run = Token[];
 
 const lower = (t: Token) => t.text.toLowerCase();
-// "NATO", "U.S.", "G20", "P5+1", and acronyms joined by a hyphen ("AFL-CIO").
+// "NATO", "U.S.", "G20", "P5+1", and acronyms joined by a hyphen ("PWU-ILA").
 const isAcronym = (s: string) =>
   /^(?:[A-Z][A-Z0-9&]{1,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+[0-9]+[A-Z]*|[A-Z][0-9][A-Z]|[A-Z]{2,6}(?:-[A-Z]{2,6})+)(?:\+\d+)?$/.test(s) && /[A-Z]/.test(s);
 const isTitleWord = (t: Token) => titleWords.has(lower(t));
@@ -237,7 +237,7 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     if (run.length === 1 && organizationHeads.has(last.text) && last.start !== article.sentences[sentence].start)
       return emit({ ...base, ...span(0, 1), kind: 'organization' }, tokens);
     if (mediaOpeners.has(run[0].text) && run.length > 1) return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
-    // "… Herald", "… Guardian": an outlet, unless a title comes before the last word ("Atlantic City Mayor Don Guardian").
+    // "… Herald", "… Guardian": an outlet, unless a title comes before the last word ("Harbourville Mayor Tom Herald").
     if (mediaHeads.has(last.text) && run.length > 1 && !run.slice(0, -1).some(isTitleWord) && !organizationHeads.has(run[run.length - 2]?.text))
       return emit({ ...base, ...span(0, run.length), kind: 'media' }, tokens);
     const ofHead = run.findIndex((t, i) => i > 0 && t.text === 'of' && mediaHeads.has(run[i - 1].text));
@@ -290,7 +290,7 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
       nameStart++;
     readPrefix(run.slice(0, nameStart), tokens, sentence);
     if (nameStart === run.length) {
-      // "Bishop said", mid-sentence: maybe the surname of Janice Bishop, named before.
+      // "Judge said", mid-sentence: maybe the surname of Maren Judge, named before.
       if (run.length === 1 && isTitleWord(run[0]) && run[0].start !== article.sentences[sentence].start)
         bare.push({ ...base, ...span(0, 1), name: run[0].text, kind: 'person', surnameOnly: true });
       return;
@@ -316,7 +316,7 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     if (honorific) return emit({ ...base, ...nameSpan, kind: 'person', honorific, gender: honorifics.get(honorific) ?? null, role, evidence: 'honorific' }, tokens);
     if (hasTitle && !place) return emit({ ...base, ...nameSpan, kind: 'person', role, evidence: 'title' }, tokens);
     if (single && notActors.has(nameText)) return;
-    // "Washington, D.C.", "Derry, N.H.": an abbreviated state only says which town; it is no actor of its own.
+    // "Thornvale, N.M.", "Derry, N.H.": an abbreviated state only says which town; it is no actor of its own.
     if (place !== undefined && nameText.includes('.') && /\p{Lu}[\p{L}.'’-]*,\s*$/u.test(text.slice(Math.max(0, nameSpan.start - 30), nameSpan.start))) return;
     if (place !== undefined && place !== null) return emit({ ...base, ...nameSpan, kind: 'place', country: place }, tokens);
     if (place === null) return emit({ ...base, ...nameSpan, kind: 'place' }, tokens);
@@ -484,7 +484,7 @@ function organisationSpan(run: Run): [number, number] | null {
       const lead = run.slice(0, from - 1);
       const titled = lead.some((r) => titleHeads.has(lower(r))) && !lead.some((r) => organizationHeads.has(r.text) || organizationOpeners.has(r.text));
       const person = lead.length >= 2 && lead.length <= 3 && lead.every((r) => r.cap) && lead.some((r) => !englishWords.has(lower(r))) && !lead.some((r) => isTitleWord(r));
-      // "Members of the United Auto Workers": people of the body, not a word of its name.
+      // "Members of the Harbour Port Workers": people of the body, not a word of its name.
       const members = lead.length === 1 && memberNouns.has(lower(lead[0]));
       if (titled || person || members) break;
     }

@@ -58,7 +58,7 @@ function endsSentence(text: string, mark: number, end: number, limit: number): b
   // An initial ("J. Smith") or a dotted acronym's inner stop ("U.S. officials" is ambiguous: keep going
   // only when a lower-case word follows, which the capital test above already rules out).
   if (/^\p{Lu}$/u.test(word)) return false;
-  // Initials before a surname ("J.J. MacNab said"), not before a sentence's opening word ("… to D.C. The vote").
+  // Initials before a surname ("R.J. Dunmore said"), not before a sentence's opening word ("… to D.C. The vote").
   const nextWord = /^\p{L}+/u.exec(text.slice(next, next + 20))?.[0] ?? '';
   if (/^(\p{Lu}\.){1,2}\p{Lu}$/u.test(word) && nextWord && !functionWords.has(nextWord.toLowerCase())) return false;
   return true;

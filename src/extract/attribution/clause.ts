@@ -44,7 +44,7 @@ export function clauseSubject(ctx: Context, index: number, end: number): Speaker
   if (pronoun) return resolvePronoun(ctx, { start: from, end: from + pronoun[1].length }, pronounGender[pronoun[1].toLowerCase()], from);
   // The first name that is not a place ("OSLO — The council said …" names the council).
   const inClause = mentionsIn(ctx, index).filter((m) => m.start >= from && m.start < end && m.kind !== 'country' && m.kind !== 'place');
-  // "New York Times columnist David Brooks stated": the columnist, not the paper of the title.
+  // "Daily Courier columnist Ove Halme stated": the columnist, not the paper of the title.
   const subject = inClause[0] && modifiesNext(ctx, inClause[0], inClause[1]) && ctx.byId.get(inClause[1].actor)?.kind === 'person' ? inClause[1] : inClause[0];
   if (!subject || (subject.possessive && !ownWords.test(text.slice(subject.end, subject.end + 30)))) return null;
   // Only role words may stand before the name, after the last comma or dash ("Former Arkansas Gov. Ann Berg").

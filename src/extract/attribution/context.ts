@@ -84,7 +84,7 @@ export function inherit(previous: Quote, rule: AttributionRule): Speaker {
   return { actor: previous.speaker, mention: previous.speaker_mention_span, rule, confidence: 0.75 };
 }
 
-/** "McConnell spokesman Don Stewart", "Acme's chief Ann Berg": a name that only qualifies the title of the next one. */
+/** "Brandtner spokesman Ove Halme", "Acme's chief Ann Berg": a name that only qualifies the title of the next one. */
 export function modifiesNext(ctx: Context, m: { end: number }, next: { start: number } | undefined): boolean {
   const between = next ? /^(?:['’]s)?((?:\s+\p{Ll}[\p{Ll}-]*){1,4})\s+$/u.exec(ctx.text.slice(m.end, next.start)) : null;
   const words = between ? between[1].trim().split(/\s+/) : [];

@@ -19,7 +19,7 @@ const irregularPast = /^(shot|hit|spoke|went|broke|began|came|cut|threw|swore)$/
 /** Participles that report speech ("…, saying “…”"); others ("including") do not. */
 const speakingParticiples = /^(saying|adding|stating|noting|telling|warning|insisting|explaining|arguing|promising|recommending|reporting|citing|claiming|writing|tweeting|declaring|announcing|responding|joking|quipping|boasting|suggesting|asserting|acknowledging|admitting|vowing|predicting|replying)$/
 
-/** Words before a reporting verb's form that make it a noun ("the reports", "Ginsburg's comments"). */
+/** Words before a reporting verb's form that make it a noun ("the reports", "the judge's comments"). */
 const nounBefore = /^(the|a|an|these|those|many|some|all|both|other|such|his|her|its|their|our|news|media|['’]s)$/i;
 /** Words after it that make it a noun ("reports of closures", "states can pass"). */
 const nounAfter = /^(of|can|could|will|would|may|might|must|should|are|were|have|do|is)$/i;
@@ -61,10 +61,10 @@ export function rightCue(ctx: Context, from: number, to: number): Cue | null {
   // relative clauses in commas (", who led the study,") belong to the subject.
   const core = lead.replace(/\([^()]*\)/g, ' ').replace(/,\s+(?:who|which|whose)\b[^,]*,/g, ',');
   if (/[.!?]/.test(core.replace(new RegExp(titleAbbreviation.source, 'g'), '').replace(/\b[A-Z]\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(core)) return null;
-  // '"…" until Haley said': the verb of a clause of its own; but '"…" before the vote, she said' has its subject after the comma.
+  // '"…" until Ulla Sten said': the verb of a clause of its own; but '"…" before the vote, she said' has its subject after the comma.
   if (/\b(until|unless|before|after|since|although|though)\b[^,]*$/.test(core)) return null;
   const subject = lead.replace(/^[\s,;:—–-]+/, '');
-  // '"…" for Clinton, said Kunin': words that go on the quoted sentence ("for Clinton,") are no subject.
+  // '"…" for the council, said Berg': words that go on the quoted sentence ("for the council,") are no subject.
   const sentenceGoesOn = /^(for|to|about|in|on|of|at|from|with|by|over|against|into)\b[^,]*,\s*$/i.test(subject);
   if (subject.trim() && !sentenceGoesOn) return { verb, subject: { start: verb.start - lead.length + (lead.length - subject.length), end: trimEnd(text, verb.start) } };
   // A participle opens a clause of the same speaker ('"…," adding that …'), never an inverted subject.

@@ -33,7 +33,7 @@ export function resolvePronoun(ctx: Context, pronoun: Span, gender: PronounGende
     : [];
   if (fits(lastSpeaker) && last.paragraph >= paragraph - 1 && !since.length) return { actor: lastSpeaker!.id, mention: pronoun, rule: 'pronoun', confidence: 0.85 };
   for (let s = here; s >= 0; s--) {
-    // "He also said … Boris Johnson …": that "he" is the same person, named further back.
+    // "He also said … Governor Karl Strand …": that "he" is the same person, named further back.
     if (s < here && opensWithPronoun(ctx, s, word)) continue;
     const candidates = mentionsIn(ctx, s)
       .filter((m) => m.start < at && fits(byId.get(m.actor)))
@@ -47,8 +47,9 @@ export function resolvePronoun(ctx: Context, pronoun: Span, gender: PronounGende
   return { actor: null, mention: pronoun, rule: 'pronoun-unresolved', confidence: 0.3 };
 }
 
-/** "He also said he expects a deal with Boris Johnson": the sentence's subject is the same pronoun, so the names in it do not take its place. */
+/** "He also said he expects a deal with Governor Karl Strand": the sentence's subject is the same pronoun, so the names in it do not take its place. */
 function opensWithPronoun(ctx: Context, sentence: number, word: string): boolean {
   const s = ctx.sentences[sentence];
-  return new RegExp(`^[\\s"“‘']*${word}\\b`, 'i').test(ctx.text.slice(s.start, s.start + 12));
+  const first = /^[\s"“‘']*(\p{L}+)/u.exec(ctx.text.slice(s.start, s.start + 12))?.[1];
+  return first?.toLowerCase() === word.toLowerCase();
 }
