@@ -5,7 +5,7 @@
 // so the previous content/ and dist/ stay as they were.
 import { spawn } from 'node:child_process';
 import type { Dirent } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic, DiagnosticError, diagnosticOf, failure, hasError, report, seedFile, shownPath } from '../diagnostics.ts';
@@ -364,9 +364,15 @@ async function render(run: Run, contentDir: string, outDir: string): Promise<voi
   const cacheDir = join(run.o.root, '.cache', 'astro');
   // Pages whose cache key is unchanged are copied from the last build (src/site/cache-keys.ts).
   const incremental = await beginRender(cacheDir);
+  // Astro writes its server chunks into `.astro/` of its working directory (when outDir is outside
+  // it) and deletes them when done; in this package's own `.astro/`, builds of two projects at
+  // once would delete each other's. So each build runs in a folder of its own inside this package,
+  // where the chunks still find its node_modules.
+  await mkdir(join(packageRoot, '.astro'), { recursive: true });
+  const workDir = await mkdtemp(join(packageRoot, '.astro', 'build-'));
   const code = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, [astroBin, 'build'], {
-      cwd: packageRoot,
+    const child = spawn(process.execPath, [astroBin, 'build', '--root', packageRoot], {
+      cwd: workDir,
       env: { ...process.env, ...siteEnv({ contentDir, outDir, cacheDir, searchIndex: 'later' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -374,7 +380,7 @@ async function render(run: Run, contentDir: string, outDir: string): Promise<voi
     child.stderr.on('data', (chunk: Buffer) => run.o.stderr.write(chunk.toString()));
     child.on('error', () => done(1));
     child.on('close', (status) => done(status ?? 1));
-  });
+  }).finally(() => rm(workDir, { recursive: true, force: true }));
   if (code !== 0) throw buildFailed(run, 'site-build', `the site build (astro build) exited with status ${code}`);
   await incremental.succeeded();
 }

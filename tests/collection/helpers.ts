@@ -1,5 +1,5 @@
 // Temporary projects and in-process or CLI builds for the build step's tests.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,4 +47,14 @@ const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 export function runCli(root: string, args: string[] = ['--content-only'], env: Record<string, string> = {}) {
   const run = spawnSync(process.execPath, [cli, 'build', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: run.status, signal: run.signal, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** `runCli` without waiting, so that several builds run at once. */
+export function startCli(root: string, args: string[] = ['--content-only']): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [cli, 'build', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    child.on('close', (status) => done({ status, stderr }));
+  });
 }

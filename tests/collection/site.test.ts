@@ -1,18 +1,19 @@
-// The full build (content, then `astro build`), the slow path: two real site builds, one that
-// fails inside Astro, and one refused for a bad setting.
+// The full build (content, then `astro build`), the slow path: two real site builds at once, one
+// that fails inside Astro, and one refused for a bad setting.
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { siteEnv } from '../../src/options.ts';
-import { project, runCli, snapshot } from './helpers.ts';
+import { project, runCli, snapshot, startCli } from './helpers.ts';
 
 const articles = fileURLToPath(new URL('../corpus/articles/', import.meta.url));
 
 it('builds content/ and dist/ byte for byte the same twice, and keeps both when the site build fails or a setting is bad', async () => {
   const roots = [await project(), await project()];
   for (const root of roots) for (const name of ['012-ahmed-mohamed-clock.txt', '042-desmond-tutu-passing.txt']) await cp(join(articles, name), join(root, 'seeds', name));
-  for (const root of roots) expect(runCli(root, [])).toMatchObject({ status: 0 });
+  // At once: two projects' builds share this package's Astro, and neither may disturb the other.
+  for (const run of await Promise.all(roots.map((root) => startCli(root, [])))) expect(run.status, run.stderr).toBe(0);
   const [content, dist] = [await snapshot(join(roots[0], 'content')), await snapshot(join(roots[0], 'dist'))];
   expect(dist.has('index.html')).toBe(true);
   expect(dist.has('articles/012-ahmed-mohamed-clock/index.html')).toBe(true);
