@@ -22,7 +22,7 @@ import { fileKind, readSeed } from './read-seed.ts';
 import { type ContentFile, collections, validate } from './validate.ts';
 import { defaultSeedMemoryMb, extractAll, type Extractor, type Job } from './workers.ts';
 import { beginRender } from '../site/render-cache.ts';
-import { checkWritable, killPoint, recover, stageDir, swapIn, syncTree, tryLock, writeTree } from './write.ts';
+import { checkWritable, inChunks, killPoint, recover, stageDir, swapIn, syncTree, tryLock, writeTree } from './write.ts';
 
 /** The Astro project: this package. */
 export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -229,22 +229,19 @@ async function readCorrectionsFile(run: Run): Promise<Corrections> {
 async function readSeeds(run: Run, names: string[]): Promise<{ seeds: Seed[]; problems: Diagnostic[] }> {
   const seedsDir = join(run.o.root, 'seeds');
   const fingerprint = await extractorFingerprint();
-  const seeds: Seed[] = [];
-  const problems: Diagnostic[] = [];
-  for (const name of names) {
+  const readOne = async (name: string): Promise<Seed | Diagnostic> => {
     const file = seedFile(name);
-    if (/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.test(name)) {
-      problems.push({ file, severity: 'error', rule: 'file-name', source: 'read', message: 'the file name has control or invisible characters — rename the file' });
-      continue;
-    }
+    if (/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.test(name))
+      return { file, severity: 'error', rule: 'file-name', source: 'read', message: 'the file name has control or invisible characters — rename the file' };
     const read = await readSeed(join(seedsDir, name), run.o.maxSeedBytes, { file, seedsDir, followSymlinks: run.o.followSymlinks });
-    if ('problem' in read) problems.push(read.problem);
-    else {
-      const key = seedKey(name, read.bytes, fingerprint);
-      seeds.push({ name, file, text: read.text, key, extraction: await run.cache.get(key) });
-    }
-  }
-  return { seeds, problems };
+    if ('problem' in read) return read.problem;
+    const key = seedKey(name, read.bytes, fingerprint);
+    return { name, file, text: read.text, key, extraction: await run.cache.get(key) };
+  };
+  // Many at a time: one by one, the waits for thousands of small reads add up to seconds.
+  const results: (Seed | Diagnostic)[] = [];
+  await inChunks([...names.keys()], async (i) => void (results[i] = await readOne(names[i])));
+  return { seeds: results.filter((r): r is Seed => 'key' in r), problems: results.filter((r): r is Diagnostic => !('key' in r)) };
 }
 
 /**
@@ -354,7 +351,7 @@ async function publish(run: Run, files: ContentFile[]): Promise<void> {
 /** Write content: the files into a staged folder next to `content/`, swapped in at the end. */
 async function writeContent(content: string, files: ContentFile[]): Promise<string> {
   const staged = await stageDir(content);
-  await writeTree(staged, files, collections);
+  await writeTree(staged, files, collections, content);
   killPoint('staged');
   return staged;
 }

@@ -234,7 +234,8 @@ const freshId = (e: Extraction, prefix: string) => {
  */
 export function applyCorrections(inputs: SeedExtraction[], c: Corrections): { inputs: SeedExtraction[]; problems: PlacedDiagnostic[] } {
   const problems = contradictions(c);
-  if (problems.some((p) => p.severity === 'error')) return { inputs, problems };
+  // Nothing to apply (the usual case): no copies of every extraction either.
+  if (problems.some((p) => p.severity === 'error') || Object.values(c).every((list) => !list.length)) return { inputs, problems };
   const warn = (at: Place, message: string) => problems.push(problem(at, 'warning', 'no-match', message));
   const out: SeedExtraction[] = inputs.map(({ seed, extraction }) => ({ seed, extraction: structuredClone(extraction) }));
   const bySeed = new Map(out.map((s, i) => [s.seed, i]));

@@ -1,4 +1,4 @@
-import { cp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { cp, lstat, readdir, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,29 @@ describe('explainer build (content)', { timeout: 300_000 }, () => {
     expect(await buildContent(root, { extractor: fake.extractor })).toMatchObject({ exitCode: 0, extracted: 1, cached: 2 });
     expect(fake.calls).toEqual(['a.txt', 'b.txt', 'c.txt', 'b.txt', 'd.txt']);
     expect(await readdir(join(root, '.cache', 'extractions'))).toHaveLength(3);
+  });
+
+  it('reuses the unchanged content files of the last build by hard link, never a symbolic link placed in content/', async () => {
+    const root = await project({ 'a.txt': 'A\nOne.', 'b.txt': 'B\nTwo.' });
+    expect(await buildContent(root)).toMatchObject({ exitCode: 0 });
+    const [a, b] = ['a', 'b'].map((id) => join(root, 'content', 'articles', `${id}.json`));
+    const [aBefore, bBefore] = [await stat(a), await stat(b)];
+    // A symbolic link in content/ to a file outside it, with the very bytes the build will write.
+    const outside = join(await project(), 'outside.json');
+    await cp(b, outside);
+    await unlink(b);
+    await symlink(outside, b);
+    await writeFile(join(root, 'seeds', 'a.txt'), 'A\nOne, edited.');
+    expect(await buildContent(root)).toMatchObject({ exitCode: 0 });
+    expect((await stat(a)).ino).not.toBe(aBefore.ino);
+    expect((await lstat(b)).isFile()).toBe(true);
+    expect(await readFile(b, 'utf8')).toBe(await readFile(outside, 'utf8'));
+    // Everything the edit did not touch is the same file as before.
+    await writeFile(join(root, 'seeds', 'b.txt'), 'B\nTwo.');
+    const bNow = await stat(b);
+    expect(await buildContent(root)).toMatchObject({ exitCode: 0 });
+    expect((await stat(b)).ino).toBe(bNow.ino);
+    expect(bNow.ino).not.toBe(bBefore.ino);
   });
 
   it('gives the same bytes for the same seeds, whatever the cache and thread count', async () => {
