@@ -99,6 +99,16 @@ describe('a reader', () => {
     await page.close();
   });
 
+  it('finds words of an article on the article, not again on every actor page that lists the sentence', async () => {
+    // "pressure" is only in a sentence of one article, which names a person and a newspaper.
+    const { page, problems } = await open('/search/?q=pressure');
+    await page.locator('#search-results li').first().waitFor();
+    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/^1 result/);
+    expect(await page.locator('#search-results a').getAttribute('href')).toBe('/articles/harbor-accord-doubts/');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows ten results at a time, then more on request, without moving the page', async () => {
     const { page } = await open('/search/?q=the', seedServer.url);
     await page.locator('#search-results li').first().waitFor();
