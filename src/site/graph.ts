@@ -1,7 +1,7 @@
 // The relationship map: a force-directed layout (d3-force) computed at build time, so pages ship a
 // plain SVG and no script. Deterministic: d3-force starts from fixed (phyllotaxis) positions, its
 // jiggle uses a seeded random source, and the simulation runs a fixed number of ticks.
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import { forceLink, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 
 export type EdgeKind = 'quote' | 'comention' | 'agreement';
 
@@ -62,6 +62,72 @@ export function dominantKind(counts: Record<EdgeKind, number>): EdgeKind {
   return 'comention';
 }
 
+type Body = SimulationNodeDatum & { index?: number };
+type PairForce<N extends Body> = ((alpha: number) => void) & { initialize: (nodes: N[], random: () => number) => void };
+
+/** d3-force's nudge for two nodes at the same place (its `jiggle`). */
+const jiggle = (random: () => number) => (random() - 0.5) * 1e-6;
+
+/**
+ * d3's forceManyBody summed over every pair instead of through a quadtree: a map has at most a
+ * few dozen nodes, and building the tree on each of 300 ticks cost more than the pairs (maps were
+ * a quarter of the site's rendering time).
+ */
+export function pairwiseCharge<N extends Body>(strength: number): PairForce<N> {
+  let nodes: N[] = [];
+  let random = Math.random;
+  const force = (alpha: number) => {
+    for (const node of nodes)
+      for (const other of nodes) {
+        if (other === node) continue;
+        let x = other.x! - node.x!;
+        let y = other.y! - node.y!;
+        let l = x * x + y * y;
+        if (x === 0) (x = jiggle(random)), (l += x * x);
+        if (y === 0) (y = jiggle(random)), (l += y * y);
+        if (l < 1) l = Math.sqrt(l);
+        const w = (strength * alpha) / l;
+        node.vx! += x * w;
+        node.vy! += y * w;
+      }
+  };
+  return Object.assign(force, { initialize: (n: N[], r: () => number) => ((nodes = n), (random = r)) });
+}
+
+/** d3's forceCollide (strength 1) over every pair instead of through a quadtree, for the same reason. */
+export function pairwiseCollide<N extends Body>(radius: (node: N) => number, iterations: number): PairForce<N> {
+  let nodes: N[] = [];
+  let radii: number[] = [];
+  let random = Math.random;
+  const force = () => {
+    for (let k = 0; k < iterations; k++)
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        const ri = radii[i];
+        const xi = node.x! + node.vx!;
+        const yi = node.y! + node.vy!;
+        for (let j = i + 1; j < nodes.length; j++) {
+          const other = nodes[j];
+          const r = ri + radii[j];
+          let x = xi - other.x! - other.vx!;
+          let y = yi - other.y! - other.vy!;
+          let l = x * x + y * y;
+          if (l >= r * r) continue;
+          if (x === 0) (x = jiggle(random)), (l += x * x);
+          if (y === 0) (y = jiggle(random)), (l += y * y);
+          l = Math.sqrt(l);
+          const push = (r - l) / l;
+          const share = (radii[j] * radii[j]) / (ri * ri + radii[j] * radii[j]);
+          node.vx! += x * push * share;
+          node.vy! += y * push * share;
+          other.vx! -= x * push * (1 - share);
+          other.vy! -= y * push * (1 - share);
+        }
+      }
+  };
+  return Object.assign(force, { initialize: (n: N[], r: () => number) => ((nodes = n), (radii = n.map(radius)), (random = r)) });
+}
+
 /** A small linear congruential generator: d3-force's jiggle, the same on every build. */
 function seeded(seed = 1) {
   let s = seed;
@@ -91,9 +157,9 @@ export function layout(nodes: readonly GraphNode[], edges: readonly GraphEdge[],
   const simulation = forceSimulation(sim)
     .randomSource(seeded())
     .force('link', forceLink(links).distance(70).strength(0.4))
-    .force('charge', forceManyBody().strength(-260))
+    .force('charge', pairwiseCharge<Sim>(-260))
     // Room for the node and for most of its label beside it.
-    .force('collide', forceCollide<Sim>((d) => d.r + Math.min(d.half, 50) + 6).iterations(2))
+    .force('collide', pairwiseCollide<Sim>((d) => d.r + Math.min(d.half, 50) + 6, 2))
     // Pulls towards the centre, weaker across the longer side, so the layout takes the box's shape.
     .force('x', forceX(0).strength(0.06 / Math.max(aspect, 1)))
     .force('y', forceY(0).strength(0.06 * Math.min(aspect, 1) + 0.02))
