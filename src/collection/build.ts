@@ -386,7 +386,7 @@ async function render(run: Run, contentDir: string, outDir: string): Promise<voi
 async function index(run: Run, outDir: string): Promise<void> {
   try {
     const { indexSite } = await import('../site/search-index.ts');
-    run.o.stderr.write(`explainer: indexed ${await indexSite(outDir)} pages for search\n`);
+    run.o.stderr.write(`explainer: indexed ${await indexSite(outDir, join(run.o.root, 'dist'))} pages for search\n`);
   } catch (error) {
     throw buildFailed(run, 'search-index', `the search index could not be built (${(error as Error).message})`);
   }

@@ -1,4 +1,4 @@
-import { constants, linkSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { constants, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
@@ -20,26 +20,39 @@ export async function stageDir(target: string): Promise<string> {
   return dir;
 }
 
-/**
- * Writes `files` into the empty folder `dir`. A file whose bytes are those of the same path in
- * `previous` (the tree it will replace) is hard-linked from there instead: an edit changes a few
- * dozen of an archive's thousands of files, and on these disks creating and filling a file costs
- * ten to twenty times a link. Nothing writes into a file of either tree afterwards (they are only
- * ever replaced whole, or a file renamed over), so the trees never see each other's changes.
- * Synchronous: thousands of small reads and links run faster in sequence than through the thread pool.
- */
+/** Writes `files` (paths relative to `dir`) into the empty folder `dir`: see `writeReusing`. */
 export async function writeTree(dir: string, files: ContentFile[], collections: readonly string[], previous?: string): Promise<void> {
   for (const c of collections) await mkdir(join(dir, c), { recursive: true });
-  for (const { path, json } of files) {
-    if (previous && sameText(join(previous, path), json)) linkSync(join(previous, path), join(dir, path));
-    else writeFileSync(join(dir, path), json);
+  writeReusing(
+    dir,
+    files.map((f) => ({ path: f.path, data: f.json })),
+    previous,
+  );
+}
+
+/**
+ * Writes `files` into the empty folder `dir`, making their folders. A file whose bytes are those
+ * of the same path in `previous` (the tree it will replace) is hard-linked from there instead: an
+ * edit changes a few dozen of an archive's thousands of files, and on these disks creating and
+ * filling a file costs ten to twenty times a link. Nothing writes into a file of either tree
+ * afterwards (they are only ever replaced whole, or a file renamed over), so the trees never see
+ * each other's changes. Synchronous: thousands of small reads and links run faster in sequence
+ * than through the thread pool.
+ */
+export function writeReusing(dir: string, files: { path: string; data: string | Uint8Array }[], previous?: string): void {
+  const made = new Set<string>();
+  for (const { path, data } of files) {
+    const folder = dirname(join(dir, path));
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
+    if (previous && sameBytes(join(previous, path), data)) linkSync(join(previous, path), join(dir, path));
+    else writeFileSync(join(dir, path), data);
   }
 }
 
-/** Whether `file` holds exactly `text`; a symbolic link never does (its target is not ours to link). */
-function sameText(file: string, text: string): boolean {
+/** Whether `file` holds exactly `data`; a symbolic link never does (its target is not ours to link). */
+function sameBytes(file: string, data: string | Uint8Array): boolean {
   try {
-    return readFileSync(file, { encoding: 'utf8', flag: constants.O_RDONLY | constants.O_NOFOLLOW }) === text;
+    return readFileSync(file, { flag: constants.O_RDONLY | constants.O_NOFOLLOW }).equals(typeof data === 'string' ? Buffer.from(data) : data);
   } catch {
     return false;
   }
@@ -265,7 +278,7 @@ export async function syncTree(target: string, files: ContentFile[], collections
   for (const c of collections) await mkdir(join(target, c), { recursive: true });
   for (const { path, json } of files) {
     const file = join(target, path);
-    if (sameText(file, json)) continue;
+    if (sameBytes(file, json)) continue;
     writeFileSync(`${file}.tmp`, json);
     renameSync(`${file}.tmp`, file);
   }

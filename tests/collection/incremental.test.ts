@@ -2,7 +2,7 @@
 // is unchanged from its last build. The copies must be exactly what a clean build of the edited
 // seeds renders, or a key misses some data its page shows.
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,9 @@ describe('incremental site build', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(pages(first.stdout).copied).toEqual([]);
 
+    const searchScript = join(edited, 'dist', 'pagefind', 'pagefind.js');
+    const searchScriptBefore = (await stat(searchScript)).ino;
+
     // One seed gains a quote, one is removed, one is added.
     await appendFile(join(edited, 'seeds', chosen[1]), '"We will keep working on this until it is done," the spokesperson said on Friday.\n');
     await rm(join(edited, 'seeds', chosen[2]));
@@ -51,6 +54,8 @@ describe('incremental site build', () => {
     expect(copied).toContain(`/articles/${slug(chosen[3])}/index.html`);
     expect(rendered).toContain(`/articles/${slug(chosen[1])}/index.html`);
     expect(rendered).toContain(`/articles/${slug(chosen[4])}/index.html`);
+    // The search index's files that did not change are the last build's, linked.
+    expect((await stat(searchScript)).ino).toBe(searchScriptBefore);
 
     const clean = await project();
     await cp(join(edited, 'seeds'), join(clean, 'seeds'), { recursive: true });
