@@ -44,8 +44,17 @@ export function writeReusing(dir: string, files: { path: string; data: string | 
   for (const { path, data } of files) {
     const folder = dirname(join(dir, path));
     if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
-    if (previous && sameBytes(join(previous, path), data)) linkSync(join(previous, path), join(dir, path));
-    else writeFileSync(join(dir, path), data);
+    if (!(previous && sameBytes(join(previous, path), data) && linked(join(previous, path), join(dir, path)))) writeFileSync(join(dir, path), data);
+  }
+}
+
+/** Links `to` to the file `from`; false where the file system has no hard links (then it is written). */
+function linked(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
   }
 }
 
