@@ -43,6 +43,12 @@ export interface BuildOptions extends BuildArgs {
   workerModule?: URL;
   /** Replaces the extractor (tests); runs on this thread. */
   extractor?: Extractor;
+  /**
+   * Seeds (name and bytes) whose warnings and notes an earlier build of this process printed: the
+   * dev server's rebuilds print those of the seeds that changed, not every seed's again. The build
+   * adds the seeds it reports on.
+   */
+  reported?: Set<string>;
 }
 
 export interface BuildResult {
@@ -291,7 +297,7 @@ async function extractSeeds(run: Run, seeds: Seed[]): Promise<{ count: number; p
  * are `skipped`); no usable seed at all always does.
  */
 function usableSeeds(run: Run, names: string[], seeds: Seed[], problems: Diagnostic[]): { usable: SeedExtraction[]; skipped: string[] } {
-  run.report(inSeedOrder(names, problems));
+  run.report(inSeedOrder(names, notRepeated(run, seeds, problems)));
   const failed = new Set(problems.filter((d) => d.severity === 'error').map((d) => d.file));
   const skipped = names.filter((name) => failed.has(seedFile(name)));
   if (skipped.length && !run.o.skipInvalid)
@@ -299,6 +305,22 @@ function usableSeeds(run: Run, names: string[], seeds: Seed[], problems: Diagnos
   const usable = seeds.flatMap((s) => (s.extraction && !failed.has(s.file) ? [{ seed: s.name, extraction: s.extraction }] : []));
   if (!usable.length) throw buildFailed(run, 'unusable-seeds', `none of the ${names.length} seeds can be used`);
   return { usable, skipped };
+}
+
+/**
+ * The diagnostics to print: all of them, but for warnings and notes about seeds whose very bytes
+ * an earlier build of this process reported on (`reported`); those are counted in one line.
+ */
+function notRepeated(run: Run, seeds: Seed[], problems: Diagnostic[]): Diagnostic[] {
+  const { reported } = run.o;
+  if (!reported) return problems;
+  const unchanged = new Set(seeds.filter((s) => reported.has(s.key)).map((s) => s.file));
+  for (const s of seeds) reported.add(s.key);
+  const shown = problems.filter((d) => d.severity === 'error' || !d.file || !unchanged.has(d.file));
+  const left = problems.length - shown.length;
+  if (!left) return shown;
+  const message = `${left === 1 ? 'a warning or note' : `${left} warnings and notes`} about unchanged seeds, printed before, not repeated`;
+  return [...shown, { severity: 'note', rule: 'not-repeated', source: 'build', message }];
 }
 
 /** Diagnostics ordered by the seed they are about (stable: each seed's in the order found); others first. */

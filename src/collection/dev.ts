@@ -94,7 +94,7 @@ export function watchSeeds(options: BuildOptions, onBuilt: (exitCode: number) =>
  */
 export async function dev(args: { build: BuildArgs; astro: string[] }): Promise<number> {
   readSiteEnv(); // the dev server's settings, checked before anything starts
-  const options: BuildOptions = { ...args.build, contentOnly: true, mode: 'sync', waitForLock: true, stdout: process.stdout, stderr: process.stderr };
+  const options: BuildOptions = { ...args.build, contentOnly: true, mode: 'sync', waitForLock: true, reported: new Set(), stdout: process.stdout, stderr: process.stderr };
   // A project the build cannot even start on (no seeds/, unwritable folders) is not watched; bad seeds are.
   if (!(await runBuild(options)).started) return 1;
   const watcher = watchSeeds(options);

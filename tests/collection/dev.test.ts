@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { watchSeeds } from '../../src/collection/dev.ts';
 import { defaultMaxSeedBytes } from '../../src/collection/read-seed.ts';
-import { project } from './helpers.ts';
+import { buildContent, project } from './helpers.ts';
 
 it('rebuilds content/ in place when a seed is saved, and keeps it when the seed turns bad', async () => {
   const root = await project({ 'a.txt': 'First headline\nBody.' });
@@ -27,6 +27,30 @@ it('rebuilds content/ in place when a seed is saved, and keeps it when the seed 
     expect(await done).toBe(1);
     expect(err).toMatch(/a\.txt:1:1: error: file is empty/);
     expect(await title()).toBe('Second headline');
+  } finally {
+    watcher.close();
+  }
+});
+
+it('prints again the warnings of the seed that changed, not those of every seed', async () => {
+  const root = await project({ 'a.txt': 'First headline\nNobody is quoted.', 'b.txt': 'Other headline\nNobody is quoted here either.' });
+  const reported = new Set<string>();
+  const first = await buildContent(root, { mode: 'sync', reported });
+  expect(first.err).toMatch(/a\.txt:1:1: warning: no quotes found/);
+  expect(first.err).toMatch(/b\.txt:1:1: warning: no quotes found/);
+  let err = '';
+  let waiting: (code: number) => void = () => {};
+  const watcher = watchSeeds(
+    { root, contentOnly: true, skipInvalid: false, maxSeedBytes: defaultMaxSeedBytes, verbose: false, mode: 'sync', reported, stdout: { write: () => {} }, stderr: { write: (t) => void (err += t) } },
+    (code) => waiting(code),
+  );
+  try {
+    const done = new Promise<number>((resolve) => (waiting = resolve));
+    await writeFile(join(root, 'seeds', 'a.txt'), 'Second headline\nStill nobody is quoted.');
+    expect(await done).toBe(0);
+    expect(err).toMatch(/a\.txt:1:1: warning: no quotes found/);
+    expect(err).not.toMatch(/b\.txt/);
+    expect(err).toMatch(/note: 2 warnings and notes about unchanged seeds, printed before, not repeated \[not-repeated\]/);
   } finally {
     watcher.close();
   }
