@@ -26,6 +26,8 @@ interface Place {
   right: Cue | null;
   /** The reporting verbs before the quote (or above it), the nearest first. */
   left: Cue[];
+  /** Whether `left` is in the quote's own sentence (not an introduction above it). */
+  leftInSentence: boolean;
   words: number;
 }
 
@@ -63,6 +65,7 @@ function placeOf(ctx: Context, spans: QuoteSpan[], i: number): Place {
     prevSpan,
     right: span.close == null ? null : rightCue(ctx, span.close + 1, rightTo),
     left: left.length ? left : introducerCues(ctx, span),
+    leftInSentence: left.length > 0,
     words: (text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu) ?? []).length,
   };
 }
@@ -104,9 +107,11 @@ function attributeOne(ctx: Context, place: Place): Quote | null {
 
 /** The rules in order; see the top of this file. */
 function findSpeaker(ctx: Context, place: Place): { speaker: Speaker | null; cue: Token | null } {
-  const { span, previous, prevSpan, right, left, words } = place;
+  const { span, previous, prevSpan, right, left, leftInSentence, words } = place;
   if (span.continued && previous) return { speaker: { actor: previous.speaker, mention: previous.speaker_mention_span, rule: 'continuation', confidence: 0.9 }, cue: null };
-  const chosen = firstResolved(ctx, right ? [right] : left, span.open);
+  // The cue after the quote first; one before it in the same sentence when that one names nobody
+  // ('Ann Berg says it will "…." The move was first reported by …').
+  const chosen = firstResolved(ctx, right ? [right, ...(leftInSentence ? left : [])] : left, span.open);
   if (chosen) {
     let speaker = chosen.speaker;
     // "…," he said, "…": the second half has the same speaker.
