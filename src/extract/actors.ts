@@ -1,6 +1,6 @@
 import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
-import { countryByDemonym, countryByName, placeByName } from './gazetteer.ts';
+import { countryByDemonym, countryByName, givenName, placeByName } from './gazetteer.ts';
 import { agreementHeads, corporateSuffixes, englishWords, functionWords, isGenericInstitution, nameConnectors, organizationHeads, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
 import { firstIndexAtOrAfter } from './bisect.ts';
@@ -332,7 +332,10 @@ function finish(article: ExtractedArticle, clusters: Cluster[], assigned: Map<Na
     const roleText = roles.map((r) => r.text).join(' ');
     let gender = c.gender;
     if (!gender && c.kind === 'person')
-      gender = femaleWords.test(roleText) ? 'female' : maleWords.test(roleText) ? 'male' : pronounAfter(article, c, people);
+      gender =
+        femaleWords.test(roleText) ? 'female'
+        : maleWords.test(roleText) ? 'male'
+        : (pronounAfter(article, c, people, speakingNext) ?? firstNameGender(name) ?? pronounAfter(article, c, people, anyPronoun));
     return {
       id: ids.get(c)!,
       name,
@@ -373,15 +376,32 @@ function mentionIndex(clusters: Cluster[]): MentionIndex {
   return clusters.flatMap((cluster) => cluster.mentions.map((m) => ({ start: m.start, end: m.end, cluster }))).sort((a, b) => a.start - b.start);
 }
 
-/** The gender of the first he/she/his/her after a person's mentions, before anyone else is named. */
-function pronounAfter(article: ExtractedArticle, c: Cluster, people: MentionIndex): 'male' | 'female' | null {
+/** The usual gender of a full name's first name ("Maria Okafor"), if it has one. */
+function firstNameGender(name: string): 'male' | 'female' | null {
+  const words = name.split(/\s+/);
+  return words.length >= 2 ? (givenName(words[0]) ?? null) : null;
+}
+
+/** The first he/she/his/her in a stretch of text, outside quotations. */
+const anyPronoun = (window: string) => /\b(he|his|him|she|her)\b/i.exec(window.replace(/["“][^"”]*["”]/g, ' '))?.[1];
+
+/** "He said" or "She told" opening the next sentence: surer than a first name, which some of either sex bear ("Leslie Varga, …, said … He said …"). */
+function speakingNext(window: string): string | undefined {
+  const next = /^[^.!?]*[.!?]["”’]?\s+(he|she)\s+(?:also\s+)?(\p{Ll}+)/iu.exec(window);
+  return next && reportingVerbs.has(next[2]) ? next[1] : undefined;
+}
+
+/** The gender of the first pronoun `find` sees after one of a person's mentions, before anyone else is named. */
+function pronounAfter(article: ExtractedArticle, c: Cluster, people: MentionIndex, find: (window: string) => string | undefined): 'male' | 'female' | null {
   for (const m of c.mentions) {
     let next = m.end + 300;
-    for (let k = firstIndexAtOrAfter(people, m.end + 1, (x) => x.start); k < people.length && people[k].start < next; k++)
+    // A name inside the person's apposition ("X, an ally of Teodor Vasquez, said") is not somebody else taking over.
+    const apposition = /^,[^,.;]*,/.exec(article.text.slice(m.end, m.end + 120));
+    const after = apposition ? m.end + apposition[0].length : m.end + 1;
+    for (let k = firstIndexAtOrAfter(people, after, (x) => x.start); k < people.length && people[k].start < next; k++)
       if (people[k].cluster !== c) next = people[k].start;
-    const window = article.text.slice(m.end, next).replace(/["“][^"”]*["”]/g, ' ');
-    const pronoun = /\b(he|his|him|she|her)\b/i.exec(window);
-    if (pronoun) return /^(she|her)$/i.test(pronoun[1]) ? 'female' : 'male';
+    const pronoun = find(article.text.slice(m.end, next));
+    if (pronoun) return /^(she|her)$/i.test(pronoun) ? 'female' : 'male';
   }
   return null;
 }
