@@ -1,6 +1,6 @@
 import type { Actor, ActorKind, ExtractedArticle, Role } from './types.ts';
 import type { NameMention } from './mentions.ts';
-import { countryByDemonym, countryByName, givenName, placeByName } from './gazetteer.ts';
+import { capitalOf, countryByDemonym, countryByName, givenName, placeByName } from './gazetteer.ts';
 import { agreementHeads, corporateSuffixes, englishWords, functionWords, isGenericInstitution, nameConnectors, organizationHeads, reportingVerbs, titleHeads } from './lexicon.ts';
 import { localId, uniqueId } from './slug.ts';
 import { firstIndexAtOrAfter } from './bisect.ts';
@@ -80,7 +80,7 @@ export function buildActors(
   for (const m of ordered) {
     if (m.kind === 'country') add(m, `country:${m.country!.code}`, m.country!.name);
     else if (m.kind === 'person' && words(m.name).length > 1) add(m, `person:${norm(m.name)}`);
-    else if (m.kind !== 'person') add(m, `${m.kind}:${norm(m.name)}`);
+    else if (m.kind !== 'person' && !townOrSurname(m)) add(m, `${m.kind}:${norm(m.name)}`);
   }
   const fullNamed = clusters.filter((c) => c.kind === 'person' && words(c.fullName).length > 1);
   const persons = () => fullNamed;
@@ -107,6 +107,12 @@ export function buildActors(
     return undefined;
   };
 
+  // A town's name that is also the surname of a person named before ("Ambassador Ian Bolton" … "Bolton
+  // said") is that person; a capital never is ("George Washington" … "Washington").
+  for (const m of ordered.filter(townOrSurname)) {
+    const person = bearerOfSurname(m);
+    add(person ? { ...m, kind: 'person' } : m, person?.key ?? `${m.kind}:${norm(m.name)}`);
+  }
   for (const m of [...ordered.filter((x) => x.kind === 'person' && words(x.name).length === 1), ...bare].sort((a, b) => a.start - b.start)) {
     if (m.surnameOnly) {
       const person = surnameMatch(m);
@@ -157,6 +163,21 @@ export function buildActors(
     if (m.evidence === 'verb' && words(m.name).length === 1 && pronounKindAfter(text, m.end) !== 'person')
       add({ ...m, kind: 'organization' }, `organization:${norm(m.name)}`);
     else if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
+  }
+
+  /** The person with a first name and `m` for a surname named last before `m` ("Ian Bolton" for "Bolton"). */
+  function bearerOfSurname(m: NameMention): Cluster | undefined {
+    const name = norm(m.name);
+    const bearers = fullNamed.filter((c) => {
+      const ws = c.fullName.split(/\s+/);
+      return norm(ws[ws.length - 1]) === name && givenName(ws[0]) !== undefined && lastMentionBefore(c, m.start) >= 0;
+    });
+    return bearers.sort((a, b) => lastMentionBefore(b, m.start) - lastMentionBefore(a, m.start))[0];
+  }
+
+  /** A one-word town or region, not a capital: it may be a person's surname. */
+  function townOrSurname(m: NameMention): boolean {
+    return m.kind === 'place' && words(m.name).length === 1 && !capitalOf(m.name);
   }
 
   /**

@@ -8,6 +8,9 @@ import {
   weekdays, agreementHeads, titleHeads,
 } from './lexicon.ts';
 
+/** A compass point naming part of a place ("North Philadelphia", "Kowloon West"). */
+const compassPoint = /^(North|South|East|West|Central)$/;
+
 /** A name found in the text, before mentions of one entity are gathered into an actor. */
 export interface NameMention extends Span {
   sentence: number;
@@ -280,8 +283,8 @@ export function findMentions(article: ExtractedArticle, writtenLower: Set<string
     if (run.length > 1 && (geographyHeads.has(last.text) || (geographyHeads.has(run[0].text) && run[1].text === 'of')))
       return emit({ ...base, ...span(0, run.length), kind: 'place' }, tokens);
 
-    // "Kowloon West": a district named by a compass point.
-    if (run.length > 1 && /^(North|South|East|West|Central)$/.test(last.text) && placeByName(run[0].text) !== undefined)
+    // "Kowloon West", "North Philadelphia": a district named by a compass point.
+    if ((run.length > 1 && compassPoint.test(last.text) && placeByName(run[0].text) !== undefined) || (run.length === 2 && compassPoint.test(run[0].text) && placeByName(last.text) !== undefined))
       return emit({ ...base, ...span(0, run.length), kind: 'place' }, tokens);
 
     // Otherwise: [role words, demonyms, countries, honorific] + a name at the end.
