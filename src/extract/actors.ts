@@ -80,20 +80,22 @@ export function buildActors(
   for (const m of ordered) {
     if (m.kind === 'country') add(m, `country:${m.country!.code}`, m.country!.name);
     else if (m.kind === 'person' && words(m.name).length > 1) add(m, `person:${norm(m.name)}`);
-    else if (m.kind !== 'person' && !townOrSurname(m)) add(m, `${m.kind}:${norm(m.name)}`);
+    else if (m.kind !== 'person' && !mayBeSurname(m)) add(m, `${m.kind}:${norm(m.name)}`);
   }
   const fullNamed = clusters.filter((c) => c.kind === 'person' && words(c.fullName).length > 1);
   const persons = () => fullNamed;
   const lastMentionBefore = (c: Cluster, at: number) => Math.max(-1, ...c.mentions.filter((x) => x.start < at).map((x) => x.start));
+  /** Of `hits`, the person named most recently before `at`: a surname never reaches forward to a full name given later. */
+  const namedLastBefore = (hits: Cluster[], at: number) =>
+    hits.filter((c) => lastMentionBefore(c, at) >= 0).sort((a, b) => lastMentionBefore(b, at) - lastMentionBefore(a, at))[0];
   const surnameMatch = (m: NameMention): Cluster | undefined => {
     const name = norm(m.name);
     const hits = persons().filter((c) => {
       const ws = words(norm(c.fullName));
       return ws.at(-1) === name || norm(c.fullName).endsWith(` ${name}`) || (ws.length > 1 && ws[0] === name && !m.honorific);
     });
-    // The person named most recently before; a surname never reaches forward to a full name given later.
-    const before = hits.filter((c) => lastMentionBefore(c, m.start) >= 0);
-    if (before.length) return before.sort((a, b) => lastMentionBefore(b, m.start) - lastMentionBefore(a, m.start))[0];
+    const before = namedLastBefore(hits, m.start);
+    if (before) return before;
     // A misspelt surname, as printed: close enough to one known surname, and only one.
     if (m.evidence) {
       // A title or honorific makes a near miss likely a misspelling; a bare name before "said", a typo of one letter.
@@ -109,7 +111,7 @@ export function buildActors(
 
   // A town's name that is also the surname of a person named before ("Ambassador Ian Bolton" … "Bolton
   // said") is that person; a capital never is ("George Washington" … "Washington").
-  for (const m of ordered.filter(townOrSurname)) {
+  for (const m of ordered.filter(mayBeSurname)) {
     const person = bearerOfSurname(m);
     add(person ? { ...m, kind: 'person' } : m, person?.key ?? `${m.kind}:${norm(m.name)}`);
   }
@@ -170,13 +172,13 @@ export function buildActors(
     const name = norm(m.name);
     const bearers = fullNamed.filter((c) => {
       const ws = c.fullName.split(/\s+/);
-      return norm(ws[ws.length - 1]) === name && givenName(ws[0]) !== undefined && lastMentionBefore(c, m.start) >= 0;
+      return norm(ws[ws.length - 1]) === name && givenName(ws[0]) !== undefined;
     });
-    return bearers.sort((a, b) => lastMentionBefore(b, m.start) - lastMentionBefore(a, m.start))[0];
+    return namedLastBefore(bearers, m.start);
   }
 
   /** A one-word town or region, not a capital: it may be a person's surname. */
-  function townOrSurname(m: NameMention): boolean {
+  function mayBeSurname(m: NameMention): boolean {
     return m.kind === 'place' && words(m.name).length === 1 && !capitalOf(m.name);
   }
 

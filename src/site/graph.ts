@@ -62,8 +62,7 @@ export function dominantKind(counts: Record<EdgeKind, number>): EdgeKind {
   return 'comention';
 }
 
-type Body = SimulationNodeDatum & { index?: number };
-type PairForce<N extends Body> = ((alpha: number) => void) & { initialize: (nodes: N[], random: () => number) => void };
+type PairForce<N extends SimulationNodeDatum> = ((alpha: number) => void) & { initialize: (nodes: N[], random: () => number) => void };
 
 /** d3-force's nudge for two nodes at the same place (its `jiggle`). */
 const jiggle = (random: () => number) => (random() - 0.5) * 1e-6;
@@ -73,7 +72,7 @@ const jiggle = (random: () => number) => (random() - 0.5) * 1e-6;
  * few dozen nodes, and building the tree on each of 300 ticks cost more than the pairs (maps were
  * a quarter of the site's rendering time).
  */
-export function pairwiseCharge<N extends Body>(strength: number): PairForce<N> {
+export function pairwiseCharge<N extends SimulationNodeDatum>(strength: number): PairForce<N> {
   let nodes: N[] = [];
   let random = Math.random;
   const force = (alpha: number) => {
@@ -95,7 +94,7 @@ export function pairwiseCharge<N extends Body>(strength: number): PairForce<N> {
 }
 
 /** d3's forceCollide (strength 1) over every pair instead of through a quadtree, for the same reason. */
-export function pairwiseCollide<N extends Body>(radius: (node: N) => number, iterations: number): PairForce<N> {
+export function pairwiseCollide<N extends SimulationNodeDatum>(radius: (node: N) => number, iterations: number): PairForce<N> {
   let nodes: N[] = [];
   let radii: number[] = [];
   let random = Math.random;
