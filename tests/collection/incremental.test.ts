@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { beginRender } from '../../src/site/render-cache.ts';
 import { project, runCli } from './helpers.ts';
@@ -20,9 +21,9 @@ async function tree(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-/** Pages Astro rendered and pages it copied from the last build, from its output. */
+/** Pages Astro rendered and pages it copied from the last build, from its output (coloured when the environment asks for colour, as CI does). */
 function pages(stdout: string) {
-  const lines = [...stdout.matchAll(/├─ (\S+)(.*)/g)];
+  const lines = [...stripVTControlCharacters(stdout).matchAll(/├─ (\S+)(.*)/g)];
   const copied = lines.filter((m) => /\((restored|cached)\)/.test(m[2])).map((m) => m[1]);
   return { rendered: lines.map((m) => m[1]).filter((p) => !copied.includes(p)), copied };
 }
@@ -37,6 +38,7 @@ describe('incremental site build', () => {
     const first = runCli(edited, []);
     expect(first.status, first.stderr).toBe(0);
     expect(pages(first.stdout).copied).toEqual([]);
+    expect(pages(first.stdout).rendered).toContain(`/articles/${slug(chosen[0])}/index.html`);
 
     const searchScript = join(edited, 'dist', 'pagefind', 'pagefind.js');
     const searchScriptBefore = (await stat(searchScript)).ino;
