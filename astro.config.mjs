@@ -26,6 +26,33 @@ function pagefindSearch() {
   };
 }
 
+/**
+ * `explainer dev`: once the build step has rewritten content/ and its stamp, pages are rendered
+ * from the changed files (src/site/content-files.ts) and the browser reloads.
+ */
+function reloadOnContent() {
+  return {
+    name: 'explainer-content-reload',
+    hooks: {
+      /** @param {{ server: import('vite').ViteDevServer }} options */
+      'astro:server:setup': ({ server }) => {
+        const stamp = env.contentStamp;
+        if (!stamp) return;
+        server.watcher.add(stamp);
+        const reload = (/** @type {string} */ path) => {
+          if (path !== stamp) return;
+          // Astro keeps each route's getStaticPaths() result, whose props hold entries; this event
+          // clears them, as Astro's own content layer does when its store changes.
+          for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+        };
+        server.watcher.on('add', reload);
+        server.watcher.on('change', reload);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   site: env.site,
   outDir: env.outDir,
@@ -41,5 +68,6 @@ export default defineConfig({
   integrations: [
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }),
     pagefindSearch(),
+    reloadOnContent(),
   ],
 });

@@ -11,7 +11,7 @@ const unit = [
   'tests/{diagnostics,options}.test.ts',
   'tests/collection/{article-date,checks,corrections,merge,names,progress,property,read-seed,slug,site-fixture}.test.ts',
   'tests/collection/merge/**/*.test.ts',
-  'tests/site/{graph,text}.test.ts',
+  'tests/site/{content-files,graph,text}.test.ts',
 ];
 const site = ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'];
 

@@ -11,8 +11,9 @@ import { readSiteEnv } from './options.ts';
 const { contentDir } = readSiteEnv();
 const ref = reference as unknown as Ref;
 
-// One JSON file per entry; the file name (a slug) is the entry id.
-const from = (folder: string) => glob({ pattern: '*.json', base: `${contentDir}/${folder}` });
+// One JSON file per entry; the file name (a slug) is the entry id. The dev server reads the files
+// itself (src/site/content-files.ts), so there the collections load nothing.
+const from = (folder: string) => (import.meta.env.DEV ? () => [] : glob({ pattern: '*.json', base: `${contentDir}/${folder}` }));
 
 export const collections = {
   articles: defineCollection({ loader: from('articles'), schema: articleSchema(ref) }),

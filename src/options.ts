@@ -190,6 +190,8 @@ export interface SiteEnv {
   searchIndex: 'with-astro' | 'later';
   /** The site's address, for canonical links and the sitemap. */
   site: string;
+  /** `explainer dev`: a file the build step rewrites once it has changed `content/`; the dev server reloads the site's data then (src/site/content-files.ts). */
+  contentStamp?: string;
 }
 
 const siteEnvNames = {
@@ -198,6 +200,7 @@ const siteEnvNames = {
   cacheDir: 'EXPLAINER_CACHE_DIR',
   searchIndex: 'EXPLAINER_SEARCH_INDEX',
   site: 'EXPLAINER_SITE',
+  contentStamp: 'EXPLAINER_CONTENT_STAMP',
 } as const satisfies Record<keyof SiteEnv, string>;
 
 const siteEnvSchema = z.object({
@@ -206,6 +209,7 @@ const siteEnvSchema = z.object({
   cacheDir: z.string().min(1).default('./node_modules/.astro'),
   searchIndex: z.enum(['with-astro', 'later']).default('with-astro'),
   site: z.url().default('https://explainer.example.org'),
+  contentStamp: z.string().min(1).optional(),
 });
 
 /** The site's settings from the environment (defaults for a plain `astro build`); a bad value throws, naming its variable. */

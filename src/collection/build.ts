@@ -5,7 +5,7 @@
 // so the previous content/ and dist/ stay as they were.
 import { spawn } from 'node:child_process';
 import type { Dirent } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic, DiagnosticError, diagnosticOf, failure, hasError, report, seedFile, shownPath } from '../diagnostics.ts';
@@ -354,7 +354,11 @@ function validateContent(run: Run, names: string[], kb: KnowledgeBase, notes: Di
  */
 async function publish(run: Run, files: ContentFile[]): Promise<void> {
   const content = join(run.o.root, 'content');
-  if (run.o.mode === 'sync') return syncTree(content, files, collections);
+  if (run.o.mode === 'sync') {
+    // The dev server reads content/ again when the stamp changes, so never in the middle of this.
+    if (await syncTree(content, files, collections)) await writeFile(contentStamp(run.o.root), `${Date.now()} ${process.pid}\n`);
+    return;
+  }
   const staged: { staged: string; target: string }[] = [];
   try {
     staged.push({ staged: await writeContent(content, files), target: content });
@@ -377,6 +381,9 @@ async function writeContent(content: string, files: ContentFile[]): Promise<stri
   killPoint('staged');
   return staged;
 }
+
+/** The file `explainer dev` rewrites after each change to content/ (SiteEnv.contentStamp). */
+export const contentStamp = (root: string) => join(root, '.cache', 'content-stamp');
 
 /** Render: `astro build` of this package, reading `contentDir` and writing `outDir`. */
 async function render(run: Run, contentDir: string, outDir: string): Promise<void> {

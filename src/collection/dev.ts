@@ -3,7 +3,7 @@ import { statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { failure, report } from '../diagnostics.ts';
 import { type BuildArgs, readSiteEnv, siteEnv } from '../options.ts';
-import { astroBin, packageRoot, runBuild, type BuildOptions } from './build.ts';
+import { astroBin, contentStamp, packageRoot, runBuild, type BuildOptions } from './build.ts';
 
 /** Saving a file often fires several events; wait this long for them to settle. */
 const settleMs = 150;
@@ -90,7 +90,8 @@ export function watchSeeds(options: BuildOptions, onBuilt: (exitCode: number) =>
 
 /**
  * `explainer dev [build options] [-- astro dev options]`: builds `content/`, rebuilds it when a
- * seed changes, and runs Astro's dev server on it, which picks the changed files up itself.
+ * seed changes, and runs Astro's dev server on it, which reads the changed files and reloads the
+ * browser when the build step rewrites the content stamp.
  */
 export async function dev(args: { build: BuildArgs; astro: string[] }): Promise<number> {
   readSiteEnv(); // the dev server's settings, checked before anything starts
@@ -98,10 +99,13 @@ export async function dev(args: { build: BuildArgs; astro: string[] }): Promise<
   // A project the build cannot even start on (no seeds/, unwritable folders) is not watched; bad seeds are.
   if (!(await runBuild(options)).started) return 1;
   const watcher = watchSeeds(options);
-  const astro = spawn(process.execPath, [astroBin, 'dev', ...args.astro], {
+  // Astro allows one dev server per root, and every project's root is this package: without
+  // --ignore-lock a second project's `explainer dev` would refuse to start.
+  const astro = spawn(process.execPath, [astroBin, 'dev', '--ignore-lock', ...args.astro], {
     cwd: packageRoot,
     stdio: 'inherit',
-    env: { ...process.env, ...siteEnv({ contentDir: join(options.root, 'content') }) },
+    // NODE_ENV=production or test in the editor's shell would turn the browser's reloading off.
+    env: { ...process.env, NODE_ENV: 'development', ...siteEnv({ contentDir: join(options.root, 'content'), contentStamp: contentStamp(options.root) }) },
   });
   // Stopping explainer stops the server (Ctrl-C reaches both; a plain kill only reaches us), always:
   // if the server has not exited 3 s after the signal, or at a second signal, explainer exits anyway.

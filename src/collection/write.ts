@@ -280,18 +280,25 @@ export async function tryLock(root: string): Promise<{ release(): Promise<void> 
 
 /**
  * Makes `target` hold exactly `files`, rewriting only what changed, each file by an atomic
- * rename, and removing stale files last (so references never point at a file not yet written).
- * For the dev server, whose watcher sees file changes but not a swapped directory.
+ * rename, and removing stale files last (so references never point at a file not yet written);
+ * whether anything changed. For the dev server, which reads the files in place.
  */
-export async function syncTree(target: string, files: ContentFile[], collections: readonly string[]): Promise<void> {
+export async function syncTree(target: string, files: ContentFile[], collections: readonly string[]): Promise<boolean> {
+  let changed = false;
   for (const c of collections) await mkdir(join(target, c), { recursive: true });
   for (const { path, json } of files) {
     const file = join(target, path);
     if (sameBytes(file, json)) continue;
     writeFileSync(`${file}.tmp`, json);
     renameSync(`${file}.tmp`, file);
+    changed = true;
   }
   const wanted = new Set(files.map((f) => f.path));
   for (const c of collections)
-    for (const name of await readdir(join(target, c))) if (!wanted.has(`${c}/${name}`)) await rm(join(target, c, name), { recursive: true, force: true });
+    for (const name of await readdir(join(target, c)))
+      if (!wanted.has(`${c}/${name}`)) {
+        await rm(join(target, c, name), { recursive: true, force: true });
+        changed = true;
+      }
+  return changed;
 }

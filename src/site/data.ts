@@ -1,6 +1,8 @@
 // The site's one build-time index: every collection loaded once, lookups by id, and the few
 // derived views (rankings, relationship map) computed once and shared by all pages.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readSiteEnv } from '../options.ts';
+import { readContentFolder, readStamp } from './content-files.ts';
 import { layout, type EdgeKind, type GraphEdge, type GraphNode, type Layout, type LayoutOptions } from './graph.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -157,13 +159,22 @@ function maps(actors: Actor[], agreements: Agreement[], quotes: Quote[], article
   };
 }
 
+type Entries = [Article[], Actor[], Agreement[], Quote[]];
+
+/** The dev server's settings (where content/ and its stamp are). */
+const devEnv = import.meta.env.DEV ? readSiteEnv() : undefined;
+
+/** The collections: from Astro's content layer in a build, from the files themselves in the dev server (content-files.ts says why). */
+async function entries(): Promise<Entries> {
+  if (devEnv) {
+    const read = readContentFolder(devEnv.contentDir);
+    return [read.articles, read.actors, read.agreements, read.quotes] as unknown as Entries;
+  }
+  return Promise.all([getCollection('articles'), getCollection('actors'), getCollection('agreements'), getCollection('quotes')]);
+}
+
 async function load(): Promise<SiteData> {
-  const [articles, actors, agreements, quotes] = await Promise.all([
-    getCollection('articles'),
-    getCollection('actors'),
-    getCollection('agreements'),
-    getCollection('quotes'),
-  ]);
+  const [articles, actors, agreements, quotes] = await entries();
   articles.sort(
     (a, b) =>
       (b.data.date ?? '').localeCompare(a.data.date ?? '') || byName.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id),
@@ -192,7 +203,11 @@ async function load(): Promise<SiteData> {
   };
 }
 
-let loaded: Promise<SiteData> | undefined;
+let loaded: { stamp: string | undefined; data: Promise<SiteData> } | undefined;
 
-/** The index, built on first use and shared by every page of the build. */
-export const siteData = () => (loaded ??= load());
+/** The index, built on first use and shared by every page of the build; in the dev server, built again once the build step has changed content/. */
+export function siteData(): Promise<SiteData> {
+  const stamp = devEnv && readStamp(devEnv.contentStamp);
+  if (!loaded || loaded.stamp !== stamp) loaded = { stamp, data: load() };
+  return loaded.data;
+}

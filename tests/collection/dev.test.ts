@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
@@ -117,6 +118,61 @@ it('explainer dev stops on SIGTERM, even with a FIFO in seeds/', { timeout: 90_0
     expect(Date.now() - sent).toBeLessThan(10_000);
   } finally {
     dev.kill('SIGKILL');
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The page's HTML once `accept` holds for it (polling: the dev server renders on request). */
+async function pageWhen(url: string, accept: (html: string) => boolean, timeoutMs: number): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let html = '';
+  while (Date.now() < until) {
+    html = await fetch(url, { signal: AbortSignal.timeout(10_000) }).then(
+      (r) => r.text(),
+      (error) => `${error} ${error.cause}`,
+    );
+    if (accept(html)) return html;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never showed what was expected; last:\n${html.slice(0, 20000)}`);
+}
+
+it('explainer dev serves the site and shows a seed edit on the next request, without a restart', { timeout: 120_000 }, async () => {
+  const root = await project({ 'a.txt': 'Bridge vote delayed\n\n"We will build the bridge," Mayor Lena Ostrova said on Monday.\n' });
+  const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+  const port = await freePort();
+  const dev = spawn(process.execPath, [cli, 'dev', '--', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Under VITEST, Astro's dev server leaves requests to vitest.
+    env: { ...process.env, VITEST: '' },
+  });
+  let log = '';
+  dev.stdout.on('data', (d: Buffer) => void (log += d));
+  dev.stderr.on('data', (d: Buffer) => void (log += d));
+  const exited = new Promise((resolve) => dev.on('close', resolve));
+  try {
+    const article = `http://127.0.0.1:${port}/articles/a/`;
+    await pageWhen(article, (html) => html.includes('We will build the bridge'), 90_000).catch((error) => {
+      throw new Error(`${error.message}\nexplainer dev printed:\n${log}`);
+    });
+    await appendFile(join(root, 'seeds', 'a.txt'), '\n"The river is rising," Ostrova said.\n');
+    await pageWhen(article, (html) => html.includes('The river is rising'), 20_000);
+    const quotes = await pageWhen(`http://127.0.0.1:${port}/quotes/`, (html) => html.includes('The river is rising'), 5_000);
+    expect(quotes).toContain('We will build the bridge');
+  } finally {
+    dev.kill('SIGTERM'); // reaches the Astro server too
+    await exited;
     await rm(root, { recursive: true, force: true });
   }
 });
