@@ -61,6 +61,15 @@ export const reportingVerbs: Map<string, string> = (() => {
     accuse: 'accused', thank: 'thanked', defend: 'defended defending', welcome: 'welcomed', conclude: 'concluded concludes',
     elaborate: 'elaborated', point: 'pointed', caution: 'cautioned', hail: 'hailed', label: 'labelled labeled', brand: 'branded',
     term: 'termed', dub: 'dubbed', put: 'put', suspect: 'suspects',
+    proclaim: 'proclaims proclaimed', mock: 'mocks mocked', scoff: 'scoffs scoffed', lament: 'laments lamented',
+    muse: 'muses mused', counter: 'counters countered', retort: 'retorts retorted', recount: 'recounts recounted',
+    testify: 'testifies testified', reiterate: 'reiterates reiterated', allege: 'alleges alleged', affirm: 'affirms affirmed',
+    assure: 'assures assured', demand: 'demands demanded', plead: 'pleads pleaded', interject: 'interjected',
+    yell: 'yelled', mutter: 'muttered', snap: 'snapped', gush: 'gushed', marvel: 'marveled marvelled', fume: 'fumed',
+    wonder: 'wonders wondered', speculate: 'speculates speculated', underscore: 'underscores underscored',
+    clarify: 'clarified', concur: 'concurred', protest: 'protested', object: 'objected', opine: 'opined', tout: 'touts touted',
+    crow: 'crowed', grumble: 'grumbled', hint: 'hinted', thunder: 'thundered', gloat: 'gloated', posit: 'posits posited',
+    summarise: 'summarised summarized', remind: 'reminded', inform: 'informed',
   };
   const map = new Map<string, string>();
   for (const [lemma, forms] of Object.entries(lemmas)) for (const f of forms.split(' ')) map.set(f, lemma);
