@@ -176,9 +176,15 @@ function quotedAsWords(ctx: Context, span: QuoteSpan, words: number, said: boole
   return words <= 2 && !said && /\b(?:a|an|the)\s*$/i.test(before(5)) && !!noun && !functionWords.has(noun) && !reportingVerbs.has(noun);
 }
 
-/** A sentence that is only a cue: a few words of subject, a reporting verb, a few after ("Ann Berg said on Monday."). */
+/**
+ * A sentence that is only a cue: a few words of subject, a reporting verb, a few after ("Ann Berg said
+ * on Monday."); a relative clause or apposition in commas belongs to the subject ("Ann Berg, who runs
+ * the stall, said.").
+ */
 function isBareCue(sentence: string): boolean {
-  const words: string[] = sentence.match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
+  const core = sentence.replace(/,\s+(?:who|whose|the|a|an)\b[^,]*,/g, ' ');
+  // Inner stops belong to the words ("U.S."), the sentence's own does not ("Ann Berg said.").
+  const words: string[] = (core.match(/[\p{L}\p{N}'’.-]+/gu) ?? []).map((w) => w.replace(/\.$/, ''));
   const verb = words.findIndex((w) => reportingVerbs.has(w));
   return !/["“”]/.test(sentence) && words.length <= 8 && verb > 0 && verb <= 4 && words.length - verb <= 4 && !/^(he|she|it|they)$/i.test(words[0]) && !words.includes('that');
 }
