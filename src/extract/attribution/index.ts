@@ -54,8 +54,9 @@ function placeOf(ctx: Context, spans: QuoteSpan[], i: number): Place {
   // So does a full stop, when a short sentence with the cue follows ('"… emails." Ann Berg said.').
   const following = sentences[sentenceAt(ctx, s1.end) + 1];
   const ended = span.close != null && s1.end <= span.close + 2 && following?.paragraph === span.paragraph;
-  const exclaimed = ended && /[?!]$/.test(text.slice(span.start, span.close!));
-  const shortCue = ended && /[.]$/.test(text.slice(span.start, span.close!)) && isBareCue(text.slice(following.start, following.end));
+  // The words may end inside a quote of their own ('"… 'How do we win?'" Ann Berg said.').
+  const exclaimed = ended && /[?!]['’"”]*$/.test(text.slice(span.start, span.close!));
+  const shortCue = ended && /[.]['’"”]*$/.test(text.slice(span.start, span.close!)) && isBareCue(text.slice(following.start, following.end));
   const cueEnd = exclaimed || shortCue ? following.end : s1.end;
   const rightTo = nextSpan && nextSpan.paragraph === span.paragraph && nextSpan.open < cueEnd ? nextSpan.open : cueEnd;
   const left = leftCues(ctx, leftFrom, span.open);
