@@ -161,8 +161,9 @@ export function buildActors(
     });
     if (m.evidence === 'verb' && common && words(m.name).length === 1) continue; // "Officials said": a common noun, not a name
     // One word next to "said", never given with a first name or a title: a company or body ("Chrysler said
-    // it …"), unless the pronoun that follows is a person's ("Lund said she …").
-    if (m.evidence === 'verb' && words(m.name).length === 1 && pronounKindAfter(text, m.end) !== 'person')
+    // it …"), unless the pronoun that follows is a person's ("Lund said she …") or the quote it says
+    // speaks of "I" ('"I was there," Lund said').
+    if (m.evidence === 'verb' && words(m.name).length === 1 && pronounKindAfter(text, m.end) !== 'person' && !saysI(text, m.start))
       add({ ...m, kind: 'organization' }, `organization:${norm(m.name)}`);
     else if (m.evidence) add({ ...m, kind: 'person' }, `person:${norm(m.name)}`);
   }
@@ -238,6 +239,12 @@ function pronounKindAfter(text: string, at: number): 'person' | 'thing' | null {
   const window = text.slice(at, at + 200).replace(/["“][^"”]*["”]/g, ' ');
   const pronoun = /\b(he|she|his|her|him|it|its|they|their)\b/i.exec(window);
   return pronoun ? (/^(he|she|his|her|him)$/i.test(pronoun[1]) ? 'person' : 'thing') : null;
+}
+
+/** Whether the quote just before `at` ('"…," Lund said', '"…," said Lund') speaks in the first person singular. */
+function saysI(text: string, at: number): boolean {
+  const quote = /["“]([^"“”]{1,400})["”]\s*(?:\p{Ll}+\s+)?$/u.exec(text.slice(Math.max(0, at - 420), at));
+  return !!quote && /\b(?:I|I['’](?:m|ve|ll|d)|me|my|myself)\b/.test(quote[1]);
 }
 
 /** Acronyms, case variants and shorter forms of a longer organisation name are one actor. */
