@@ -11,7 +11,7 @@ export type { SeedInput } from './document.ts';
 export type * from './types.ts';
 
 /** Bumped whenever extraction output may change, so cached extractions are redone. */
-export const extractorVersion = '0.6.7';
+export const extractorVersion = '0.6.8';
 
 /** Extracts one article: pure, no file system. */
 export function extract(seed: SeedInput): Extraction {

@@ -59,7 +59,11 @@ export function rightCue(ctx: Context, from: number, to: number): Cue | null {
   const lead = text.slice(from, verb.start);
   // Only a subject (or nothing) may stand between the quote and its verb; brackets ("(D-Ore.)") and
   // relative clauses in commas (", who led the study,") belong to the subject.
-  const core = lead.replace(/\([^()]*\)/g, ' ').replace(/,\s+(?:who|which|whose)\b[^,]*,/g, ',');
+  // A person named first, then an apposition in commas, is the subject whatever the apposition holds
+  // ('"…," Ann Berg, director of ports, harbours and canals, said').
+  const named = ctx.outside.find((m) => m.kind === 'person' && m.start === skipSpace(text, from));
+  const apposition = named && /^,/.test(text.slice(named.end, verb.start)) && /,\s*$/.test(lead);
+  const core = (apposition ? text.slice(from, named.end) : lead).replace(/\([^()]*\)/g, ' ').replace(/,\s+(?:who|which|whose)\b[^,]*,/g, ',');
   if (/[.!?]/.test(core.replace(new RegExp(titleAbbreviation.source, 'g'), '').replace(/\b[A-Z]\./g, '')) || /\b(that|which|who|because|but|and|if|when|while)\b/.test(core)) return null;
   // '"…" until Ulla Sten said': the verb of a clause of its own; but '"…" before the vote, she said' has its subject after the comma.
   if (/\b(until|unless|before|after|since|although|though)\b[^,]*$/.test(core)) return null;
