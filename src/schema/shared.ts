@@ -2,14 +2,21 @@ import { z } from 'zod';
 
 /**
  * Builds the schema of a reference to another collection. The generator passes plain slugs
- * (`z.string()`); `src/content.config.ts` passes Astro's `reference()`.
+ * (`slugRef`); `src/content.config.ts` passes Astro's `reference()`; the dev server's reader of
+ * content/ passes `resolvedRef`, which makes what `reference()` makes.
  */
 export type Ref = (collection: 'articles' | 'actors' | 'agreements' | 'quotes') => z.ZodType<RefValue>;
 
 /** A reference as the generator writes it (a slug) or as Astro reads it back (`{ collection, id }`). */
 export type RefValue = string | { collection: string; id: string };
 
-export const slugRef: Ref = () => z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+/** An entry's id: a slug, which is also its file's name. */
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+export const slugRef: Ref = () => slug;
+
+/** A reference as Astro's `reference()` resolves it, for the dev server's reader of content/ (src/site/content-files.ts). */
+export const resolvedRef: Ref = (collection) => slug.transform((id) => ({ collection, id }));
 
 export const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 

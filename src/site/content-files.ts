@@ -9,17 +9,14 @@ import { actorSchema } from '../schema/actor.ts';
 import { agreementSchema } from '../schema/agreement.ts';
 import { articleSchema } from '../schema/article.ts';
 import { quoteSchema } from '../schema/quote.ts';
-import { slugRef, type Ref } from '../schema/shared.ts';
+import { resolvedRef } from '../schema/shared.ts';
 import { collections, type Collection } from '../schema/vocab.ts';
 
-/** A reference as Astro's `reference()` resolves it. */
-const astroRef: Ref = (collection) => slugRef(collection).transform((id) => ({ collection, id }));
-
 const schemas = {
-  articles: articleSchema(astroRef),
-  actors: actorSchema(astroRef),
-  agreements: agreementSchema(astroRef),
-  quotes: quoteSchema(astroRef),
+  articles: articleSchema(resolvedRef),
+  actors: actorSchema(resolvedRef),
+  agreements: agreementSchema(resolvedRef),
+  quotes: quoteSchema(resolvedRef),
 };
 
 /** An entry as `getCollection()` returns it. */
