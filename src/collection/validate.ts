@@ -1,7 +1,4 @@
-import { actorSchema } from '../schema/actor.ts';
-import { agreementSchema } from '../schema/agreement.ts';
-import { articleSchema } from '../schema/article.ts';
-import { quoteSchema } from '../schema/quote.ts';
+import { collectionSchemas } from '../schema/collections.ts';
 import { slugRef, type Ref } from '../schema/shared.ts';
 import { type Diagnostic, seedFile } from '../diagnostics.ts';
 import type { KnowledgeBase } from './merge.ts';
@@ -14,8 +11,6 @@ export interface ContentFile {
   path: string;
   json: string;
 }
-
-const schemas = { articles: articleSchema, actors: actorSchema, agreements: agreementSchema, quotes: quoteSchema };
 
 /**
  * Checks every entity against its zod schema, with references checked to point at an existing
@@ -36,7 +31,7 @@ export function validate(kb: KnowledgeBase): { files: ContentFile[]; problems: D
     problems.push({ file: seeds.length ? seedFile(seeds[0]) : undefined, severity: 'error', rule, source: 'validate', message: `${where}: ${message} (a bug in the build, not in the seed; please report it)` });
 
   for (const collection of collections) {
-    const schema = schemas[collection](ref);
+    const schema = collectionSchemas[collection](ref);
     const seen = new Set<string>();
     for (const entry of kb[collection]) {
       const where = `${collection}/${entry.slug}.json`;

@@ -5,19 +5,12 @@
 // reads content collections (src/content.config.ts); both parse the files with the same schemas.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { actorSchema } from '../schema/actor.ts';
-import { agreementSchema } from '../schema/agreement.ts';
-import { articleSchema } from '../schema/article.ts';
-import { quoteSchema } from '../schema/quote.ts';
+import type { z } from 'zod';
+import { collectionSchemas } from '../schema/collections.ts';
 import { resolvedRef } from '../schema/shared.ts';
 import { collections, type Collection } from '../schema/vocab.ts';
 
-const schemas = {
-  articles: articleSchema(resolvedRef),
-  actors: actorSchema(resolvedRef),
-  agreements: agreementSchema(resolvedRef),
-  quotes: quoteSchema(resolvedRef),
-};
+const schemas = new Map(collections.map((c): [Collection, z.ZodType] => [c, collectionSchemas[c](resolvedRef)]));
 
 /** An entry as `getCollection()` returns it. */
 export interface FileEntry {
@@ -51,7 +44,7 @@ export function readContentFolder(contentDir: string): Record<Collection, FileEn
       const version = `${mtimeMs} ${size} ${ino}`;
       let file = read.get(path);
       if (file?.version !== version) {
-        file = { version, entry: { id: name.slice(0, -'.json'.length), collection, data: schemas[collection].parse(JSON.parse(readFileSync(path, 'utf8'))) } };
+        file = { version, entry: { id: name.slice(0, -'.json'.length), collection, data: schemas.get(collection)!.parse(JSON.parse(readFileSync(path, 'utf8'))) } };
         read.set(path, file);
       }
       return file.entry;
