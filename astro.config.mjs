@@ -1,25 +1,26 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readSiteEnv } from './src/options.ts';
 import { indexSite } from './src/site/search-index.ts';
+import { writeSitemap } from './src/site/sitemap.ts';
 
 // Where to read and write, and the site's address: set by the build step (src/options.ts).
 const env = readSiteEnv();
 
 /**
- * Indexes the built site for search wherever `astro build` runs, unless the build step says it
- * will index it itself once Astro has exited (searchIndex `later`: Astro's heap and Pagefind's are
- * then never resident together).
+ * Writes the sitemap and indexes the built site for search wherever `astro build` runs, unless the
+ * build step says it will do both itself once Astro has exited (searchIndex `later`: it adds the
+ * pages Astro did not render again, and Astro's heap and Pagefind's are never resident together).
  */
-function pagefindSearch() {
+function sitemapAndSearch() {
   return {
-    name: 'explainer-pagefind',
+    name: 'explainer-sitemap-and-search',
     hooks: {
       /** @param {{ dir: URL, logger: import('astro').AstroIntegrationLogger }} options */
       'astro:build:done': async ({ dir, logger }) => {
         if (env.searchIndex === 'later') return;
+        writeSitemap(fileURLToPath(dir), env.site);
         logger.info(`indexed ${await indexSite(fileURLToPath(dir))} pages`);
       },
     },
@@ -62,12 +63,7 @@ export default defineConfig({
   compressHTML: false,
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  // Pages whose cacheKey (src/site/cache-keys.ts) and code are unchanged are copied from the last
-  // build, kept in cacheDir, instead of rendered again.
-  experimental: { incrementalBuild: true },
-  integrations: [
-    sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }),
-    pagefindSearch(),
-    reloadOnContent(),
-  ],
+  // Not Astro's incremental build: it copies every unchanged page from its cache, one at a time, and
+  // writes every page it renders twice. The build step keeps unchanged pages itself (src/site/page-keys.ts).
+  integrations: [sitemapAndSearch(), reloadOnContent()],
 });

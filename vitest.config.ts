@@ -9,9 +9,9 @@ const unit = [
   'tests/extract/**/*.test.ts',
   'tests/schema/**/*.test.ts',
   'tests/{diagnostics,options}.test.ts',
-  'tests/collection/{article-date,checks,corrections,merge,names,progress,property,read-seed,slug,site-fixture}.test.ts',
+  'tests/collection/{article-date,checks,corrections,merge,names,page-cache,progress,property,read-seed,slug,site-fixture}.test.ts',
   'tests/collection/merge/**/*.test.ts',
-  'tests/site/{content-files,graph,text}.test.ts',
+  'tests/site/{content-files,graph,page-keys,text}.test.ts',
 ];
 const site = ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'];
 

@@ -192,6 +192,8 @@ export interface SiteEnv {
   site: string;
   /** `explainer dev`: a file the build step rewrites once it has changed `content/`; the dev server reloads the site's data then (src/site/content-files.ts). */
   contentStamp?: string;
+  /** A folder where the build step says which pages of the last build can be kept, and routes record every page's key (src/site/page-keys.ts). */
+  pageKeys?: string;
 }
 
 const siteEnvNames = {
@@ -201,6 +203,7 @@ const siteEnvNames = {
   searchIndex: 'EXPLAINER_SEARCH_INDEX',
   site: 'EXPLAINER_SITE',
   contentStamp: 'EXPLAINER_CONTENT_STAMP',
+  pageKeys: 'EXPLAINER_PAGE_KEYS',
 } as const satisfies Record<keyof SiteEnv, string>;
 
 const siteEnvSchema = z.object({
@@ -210,6 +213,7 @@ const siteEnvSchema = z.object({
   searchIndex: z.enum(['with-astro', 'later']).default('with-astro'),
   site: z.url().default('https://explainer.example.org'),
   contentStamp: z.string().min(1).optional(),
+  pageKeys: z.string().min(1).optional(),
 });
 
 /** The site's settings from the environment (defaults for a plain `astro build`); a bad value throws, naming its variable. */

@@ -17,9 +17,9 @@ export interface SiteRun extends Run {
   /** Seeds the build says it extracted (not served from its cache) and took from the cache, when it says so. */
   extracted: number | null;
   cached: number | null;
-  /** Pages (and other files) Astro rendered, and those it copied from the last build (incremental build), from its output. */
+  /** Pages (and other files) Astro rendered, from its output, and the pages the build kept from the last one, from its own. */
   rendered: number;
-  copied: number;
+  kept: number;
   phases: Phase[];
 }
 
@@ -39,8 +39,9 @@ const phaseMarkers: [string, RegExp][] = [
   ['Astro: load config, start Vite', /Syncing content/],
   ['Astro: load content collections, types', /Building static entrypoints/],
   ['Astro: bundle (Vite)', /generating static routes/],
-  ['Astro: render pages', /@astrojs\/sitemap|Waiting for integration/],
-  ['sitemap, Pagefind search index', /indexed \d+ pages/],
+  ['Astro: render pages', /page\(s\) built in/],
+  ['keep unchanged pages, sitemap', /kept \d+ unchanged pages? of the last build/],
+  ['Pagefind search index', /indexed \d+ pages/],
 ];
 
 const lastPhase = 'swap into place, prune cache, exit';
@@ -109,8 +110,8 @@ export async function buildSite(code: string, project: string, cpuProf?: string)
   if (run.code !== 0) throw new Error(`explainer build exited ${run.code}\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
   const output = `${run.stdout}\n${run.stderr}`;
   const counts = output.match(/(\d+) extracted, (\d+) from cache/);
-  const generated = run.lines.filter((l) => l.text.includes('├─'));
-  const copied = generated.filter((l) => /\((restored|cached)\)/.test(l.text)).length;
+  const rendered = run.lines.filter((l) => l.text.includes('├─')).length;
+  const kept = output.match(/kept (\d+) unchanged pages? of the last build/);
   const html = htmlPages(join(project, 'dist'));
   return {
     ...run,
@@ -118,8 +119,8 @@ export async function buildSite(code: string, project: string, cpuProf?: string)
     largestPage: html.largest,
     extracted: counts ? Number(counts[1]) : null,
     cached: counts ? Number(counts[2]) : null,
-    rendered: generated.length - copied,
-    copied,
+    rendered,
+    kept: kept ? Number(kept[1]) : 0,
     phases: phases(run),
   };
 }

@@ -11,17 +11,19 @@ import { fileURLToPath } from 'node:url';
 import { type Diagnostic, DiagnosticError, diagnosticOf, failure, hasError, report, seedFile, shownPath } from '../diagnostics.ts';
 import type { Extraction } from '../extract/index.ts';
 import { type BuildArgs, defaultSeedTimeLimitMs, readSiteEnv, siteEnv } from '../options.ts';
+import type { PageKeys } from '../site/page-keys.ts';
+import { writeSitemap } from '../site/sitemap.ts';
 import { correctionsFileName } from '../schema/corrections.ts';
 import { ExtractionCache, extractorFingerprint, seedKey } from './cache.ts';
 import { checkExtraction } from './checks.ts';
 import { applyCorrections, type Corrections } from './corrections.ts';
 import { readCorrections } from './corrections-file.ts';
 import { type KnowledgeBase, merge, type SeedExtraction } from './merge.ts';
+import { keepUnchangedPages, offerPages, reusablePages, savePageRecords, siteCodeHash } from './page-cache.ts';
 import { progress, type ProgressOutput } from './progress.ts';
 import { fileKind, readSeed } from './read-seed.ts';
 import { type ContentFile, collections, validate } from './validate.ts';
 import { defaultSeedMemoryMb, extractAll, type Extractor, type Job } from './workers.ts';
-import { beginRender } from '../site/render-cache.ts';
 import { checkWritable, inChunks, killPoint, recover, stageDir, swapIn, syncTree, tryLock, writeTree } from './write.ts';
 
 /** The Astro project: this package. */
@@ -362,13 +364,15 @@ async function publish(run: Run, files: ContentFile[]): Promise<void> {
   const staged: { staged: string; target: string }[] = [];
   try {
     staged.push({ staged: await writeContent(content, files), target: content });
+    let pages: RenderedPages | undefined;
     if (!run.o.contentOnly) {
       const dist = { staged: await stageDir(join(run.o.root, 'dist')), target: join(run.o.root, 'dist') };
       staged.push(dist);
-      await render(run, staged[0].staged, dist.staged);
+      pages = await render(run, staged[0].staged, dist.staged);
       await index(run, dist.staged);
     }
     await swapIn(run.o.root, staged);
+    if (pages) savePageRecords(run.o.root, pages.code, pages.keys);
   } finally {
     for (const { staged: dir } of staged) await rm(dir, { recursive: true, force: true });
   }
@@ -385,30 +389,57 @@ async function writeContent(content: string, files: ContentFile[]): Promise<stri
 /** The file `explainer dev` rewrites after each change to content/ (SiteEnv.contentStamp). */
 export const contentStamp = (root: string) => join(root, '.cache', 'content-stamp');
 
-/** Render: `astro build` of this package, reading `contentDir` and writing `outDir`. */
-async function render(run: Run, contentDir: string, outDir: string): Promise<void> {
+/** The site's pages after rendering: each page's key, and the site code they were rendered with. */
+interface RenderedPages {
+  code: string;
+  keys: PageKeys;
+}
+
+/**
+ * Render: `astro build` of this package, reading `contentDir` and writing `outDir`, of the pages
+ * whose key changed since the last build; the others are linked from it (page-cache.ts). Then
+ * the sitemap of all of them.
+ */
+async function render(run: Run, contentDir: string, outDir: string): Promise<RenderedPages> {
+  const { site } = readSiteEnv();
+  const siteCode = siteCodeHash(packageRoot, site);
+  const offered = reusablePages(run.o.root, siteCode);
   const cacheDir = join(run.o.root, '.cache', 'astro');
-  // Pages whose cache key is unchanged are copied from the last build (src/site/cache-keys.ts).
-  const incremental = await beginRender(cacheDir);
+  // Copies of every page that Astro's own incremental build kept, before the build step kept pages itself.
+  await rm(join(cacheDir, 'dist'), { recursive: true, force: true });
   // Astro writes its server chunks into `.astro/` of its working directory (when outDir is outside
   // it) and deletes them when done; in this package's own `.astro/`, builds of two projects at
   // once would delete each other's. So each build runs in a folder of its own inside this package,
-  // where the chunks still find its node_modules.
+  // where the chunks still find its node_modules. The routes record their pages' keys there too.
   await mkdir(join(packageRoot, '.astro'), { recursive: true });
   const workDir = await mkdtemp(join(packageRoot, '.astro', 'build-'));
-  const code = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--root', packageRoot], {
-      cwd: workDir,
-      env: { ...process.env, ...siteEnv({ contentDir, outDir, cacheDir, searchIndex: 'later' }) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  try {
+    offerPages(workDir, offered);
+    const status = await new Promise<number>((done) => {
+      const child = spawn(process.execPath, [astroBin, 'build', '--root', packageRoot], {
+        cwd: workDir,
+        env: { ...process.env, ...siteEnv({ contentDir, outDir, cacheDir, searchIndex: 'later', pageKeys: workDir }) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout.on('data', (chunk: Buffer) => run.o.stdout.write(chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => run.o.stderr.write(chunk.toString()));
+      child.on('error', () => done(1));
+      child.on('close', (status) => done(status ?? 1));
     });
-    child.stdout.on('data', (chunk: Buffer) => run.o.stdout.write(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => run.o.stderr.write(chunk.toString()));
-    child.on('error', () => done(1));
-    child.on('close', (status) => done(status ?? 1));
-  }).finally(() => rm(workDir, { recursive: true, force: true }));
-  if (code !== 0) throw buildFailed(run, 'site-build', `the site build (astro build) exited with status ${code}`);
-  await incremental.succeeded();
+    if (status !== 0) throw buildFailed(run, 'site-build', `the site build (astro build) exited with status ${status}`);
+    let pages: ReturnType<typeof keepUnchangedPages>;
+    try {
+      pages = keepUnchangedPages(workDir, offered, outDir, join(run.o.root, 'dist'));
+    } catch (error) {
+      throw buildFailed(run, 'keep-pages', `the last build's unchanged pages could not be kept (${(error as Error).message})`, 'build again; if it fails again, delete .cache/pages.json');
+    }
+    const { keys, kept } = pages;
+    writeSitemap(outDir, site);
+    if (kept) run.o.stdout.write(`explainer: kept ${plural(kept, 'unchanged page')} of the last build\n`);
+    return { code: siteCode, keys };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 /** Index: the search index of the rendered site, once Astro has exited and freed its memory. */

@@ -1,5 +1,5 @@
-// Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key and
-// code are unchanged since the last build is copied from it instead of rendered. A key is a hash
+// Page keys for the incremental build (src/site/page-keys.ts): a page whose key and the site's code
+// are unchanged since the last build is kept from it instead of rendered. A key is a hash
 // of exactly the data its page renders: the page's own entry whole, every entry whose words it
 // shows (an article's sentences, a quote) whole, and of the entries it only links to just what the
 // link shows (a name, a kind, a title). So an actor's page changes with its quotes, mentions and
@@ -117,7 +117,7 @@ export function keyPages<P extends { props: { page: ListPage<unknown> } }>(
   item: (entry: P['props']['page']['data'][number]) => unknown,
   context: unknown = null,
 ) {
-  return pages.map((p) => ({ ...p, cacheKey: hash([p.props.page.currentPage, p.props.page.lastPage, p.props.page.data.map(item), context]) }));
+  return pages.map((p) => ({ ...p, key: hash([p.props.page.currentPage, p.props.page.lastPage, p.props.page.data.map(item), context]) }));
 }
 
 /** An article in a list (its card): link, source, summary and quote count. */

@@ -1,13 +1,12 @@
-// An edit rebuilds only what it changed: Astro copies every page whose cacheKey (src/site/cache-keys.ts)
-// is unchanged from its last build. The copies must be exactly what a clean build of the edited
+// An edit rebuilds only what it changed: Astro renders the pages whose key (src/site/cache-keys.ts)
+// changed, and the build keeps every other page of the last build, linked (src/site/page-keys.ts,
+// src/collection/page-cache.ts). The kept pages must be exactly what a clean build of the edited
 // seeds renders, or a key misses some data its page shows.
 import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { beginRender } from '../../src/site/render-cache.ts';
 import { project, runCli } from './helpers.ts';
 
 const articles = fileURLToPath(new URL('../corpus/articles/', import.meta.url));
@@ -21,12 +20,11 @@ async function tree(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-/** Pages Astro rendered and pages it copied from the last build, from its output (coloured when the environment asks for colour, as CI does). */
-function pages(stdout: string) {
-  const lines = [...stripVTControlCharacters(stdout).matchAll(/├─ (\S+)(.*)/g)];
-  const copied = lines.filter((m) => /\((restored|cached)\)/.test(m[2])).map((m) => m[1]);
-  return { rendered: lines.map((m) => m[1]).filter((p) => !copied.includes(p)), copied };
-}
+/** The inode of a page of the built site: a kept page is the last build's file, linked. */
+const inode = async (root: string, page: string) => (await stat(join(root, 'dist', page, 'index.html'))).ino;
+
+/** How many pages the build says it kept from the last one. */
+const kept = (stdout: string) => Number(/kept (\d+) unchanged pages? of the last build/.exec(stdout)?.[1] ?? 0);
 
 const slug = (seed: string) => seed.replace(/\.txt$/, '');
 
@@ -37,8 +35,9 @@ describe('incremental site build', () => {
     for (const name of chosen.slice(0, 4)) await cp(join(articles, name), join(edited, 'seeds', name));
     const first = runCli(edited, []);
     expect(first.status, first.stderr).toBe(0);
-    expect(pages(first.stdout).copied).toEqual([]);
-    expect(pages(first.stdout).rendered).toContain(`/articles/${slug(chosen[0])}/index.html`);
+    expect(kept(first.stdout)).toBe(0);
+    const page = (seed: string) => `articles/${slug(seed)}`;
+    const before = { untouched: await inode(edited, page(chosen[0])), edited: await inode(edited, page(chosen[1])) };
 
     const searchScript = join(edited, 'dist', 'pagefind', 'pagefind.js');
     const searchScriptBefore = (await stat(searchScript)).ino;
@@ -49,13 +48,10 @@ describe('incremental site build', () => {
     await cp(join(articles, chosen[4]), join(edited, 'seeds', chosen[4]));
     const again = runCli(edited, []);
     expect(again.status, again.stderr).toBe(0);
-    // The untouched seeds' pages are copied, the edited and the added seed's pages rendered.
-    const { rendered, copied } = pages(again.stdout);
-    const astroLog = again.stdout.split('\n').filter((line) => !line.includes('├─')).join('\n');
-    expect(copied, astroLog).toContain(`/articles/${slug(chosen[0])}/index.html`);
-    expect(copied).toContain(`/articles/${slug(chosen[3])}/index.html`);
-    expect(rendered).toContain(`/articles/${slug(chosen[1])}/index.html`);
-    expect(rendered).toContain(`/articles/${slug(chosen[4])}/index.html`);
+    // The untouched seeds' pages are kept, the edited seed's page rendered anew.
+    expect(kept(again.stdout)).toBeGreaterThan(0);
+    expect(await inode(edited, page(chosen[0]))).toBe(before.untouched);
+    expect(await inode(edited, page(chosen[1]))).not.toBe(before.edited);
     // The search index's files that did not change are the last build's, linked.
     expect((await stat(searchScript)).ino).toBe(searchScriptBefore);
 
@@ -63,25 +59,31 @@ describe('incremental site build', () => {
     await cp(join(edited, 'seeds'), join(clean, 'seeds'), { recursive: true });
     const full = runCli(clean, []);
     expect(full.status, full.stderr).toBe(0);
-    expect(pages(full.stdout).copied).toEqual([]);
+    expect(kept(full.stdout)).toBe(0);
     expect(await tree(join(edited, 'content'))).toEqual(await tree(join(clean, 'content')));
     expect(await tree(join(edited, 'dist'))).toEqual(await tree(join(clean, 'dist')));
   }, 300_000);
 
-  it('forgets the cache manifest when the last build did not finish rendering', async () => {
-    const cacheDir = join(await project(), '.cache', 'astro');
-    await mkdir(cacheDir, { recursive: true });
-    const manifest = join(cacheDir, 'incremental-build.json');
-    await writeFile(manifest, '{}');
-    await beginRender(cacheDir); // a build killed while rendering: it never succeeds
-    const next = await beginRender(cacheDir);
-    await expect(readFile(manifest, 'utf8')).rejects.toThrow(/ENOENT/);
-    await next.succeeded();
+  it('renders again a page of the published site that was changed by hand, and keeps none after a change to the site code', async () => {
+    const root = await project();
+    for (const name of seeds.slice(0, 2)) await cp(join(articles, name), join(root, 'seeds', name));
+    expect(runCli(root, []).status).toBe(0);
+    const file = join(root, 'dist', 'articles', slug(seeds[0]), 'index.html');
+    const rendered = await readFile(file, 'utf8');
+    await writeFile(file, rendered.replace('</body>', '<p>changed by hand</p></body>'));
+    const untouched = await inode(root, `articles/${slug(seeds[1])}`);
 
-    await writeFile(manifest, '{}');
-    const finished = await beginRender(cacheDir);
-    await finished.succeeded();
-    await beginRender(cacheDir);
-    expect(await readFile(manifest, 'utf8')).toBe('{}');
-  });
+    const again = runCli(root, []);
+    expect(again.status, again.stderr).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(rendered);
+    expect(await inode(root, `articles/${slug(seeds[1])}`)).toBe(untouched);
+
+    // Records of a build with other site code: nothing is kept.
+    const records = join(root, '.cache', 'pages.json');
+    await writeFile(records, JSON.stringify({ ...JSON.parse(await readFile(records, 'utf8')), code: 'other code' }));
+    const afterCodeChange = runCli(root, []);
+    expect(afterCodeChange.status, afterCodeChange.stderr).toBe(0);
+    expect(kept(afterCodeChange.stdout)).toBe(0);
+    expect(await inode(root, `articles/${slug(seeds[1])}`)).not.toBe(untouched);
+  }, 300_000);
 });
