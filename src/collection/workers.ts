@@ -55,6 +55,11 @@ interface Extractor_ {
 }
 const idle: Extractor_[] = [];
 
+/** Ends the idle workers: a build about to render the site needs their memory more than a next build needs them warm. */
+export async function stopIdleWorkers(): Promise<void> {
+  await Promise.all(idle.splice(0).map((w) => w.worker.terminate()));
+}
+
 function startWorker(memoryMb: number, module?: URL): Extractor_ {
   const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), {
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
