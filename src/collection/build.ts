@@ -426,7 +426,12 @@ function collectGarbage(): void {
 /** Write content: the files into a staged folder next to `content/`, swapped in at the end. */
 async function writeContent(content: string, files: ContentFile[]): Promise<string> {
   const staged = await stageDir(content);
-  await writeTree(staged, files, collections, content);
+  try {
+    await writeTree(staged, files, collections, content);
+  } catch (error) {
+    await rm(staged, { recursive: true, force: true });
+    throw error;
+  }
   killPoint('staged');
   return staged;
 }

@@ -1,8 +1,8 @@
-// In `astro dev` the site reads content/ itself instead of through Astro's content layer. Astro's
-// dev data store serialises every entry again after each change (about 1 s at 1,000 articles,
-// after a 0.5 s debounce) and the next request loads all of it back (about 1.8 s), so a one-seed
-// edit took over 5 s to show. Read here, an edit costs the files it changed. `astro build` still
-// reads content collections (src/content.config.ts); both parse the files with the same schemas.
+// The site reads content/ itself instead of through Astro's content layer, with the collections'
+// schemas (src/content.config.ts says why). In `astro dev` the content layer serialised every entry
+// again after each change (about 1 s at 1,000 articles, after a 0.5 s debounce) and the next
+// request loaded all of it back (about 1.8 s), so a one-seed edit took over 5 s to show; read here,
+// an edit costs the files it changed.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';

@@ -1,6 +1,6 @@
 // The site's one build-time index: every collection loaded once, lookups by id, and the few
 // derived views (rankings, relationship map) computed once and shared by all pages.
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { readSiteEnv } from '../options.ts';
 import { readContentFolder, readStamp } from './content-files.ts';
 import { layout, type EdgeKind, type GraphEdge, type GraphNode, type Layout, type LayoutOptions } from './graph.ts';
@@ -161,20 +161,17 @@ function maps(actors: Actor[], agreements: Agreement[], quotes: Quote[], article
 
 type Entries = [Article[], Actor[], Agreement[], Quote[]];
 
-/** The dev server's settings (where content/ and its stamp are). */
-const devEnv = import.meta.env.DEV ? readSiteEnv() : undefined;
+/** Where content/ is, and in the dev server its stamp. */
+const env = readSiteEnv();
 
-/** The collections: from Astro's content layer in a build, from the files themselves in the dev server (content-files.ts says why). */
-async function entries(): Promise<Entries> {
-  if (devEnv) {
-    const read = readContentFolder(devEnv.contentDir);
-    return [read.articles, read.actors, read.agreements, read.quotes] as unknown as Entries;
-  }
-  return Promise.all([getCollection('articles'), getCollection('actors'), getCollection('agreements'), getCollection('quotes')]);
+/** The collections, read from the content files themselves (content-files.ts says why). */
+function entries(): Entries {
+  const read = readContentFolder(env.contentDir);
+  return [read.articles, read.actors, read.agreements, read.quotes] as unknown as Entries;
 }
 
 async function load(): Promise<SiteData> {
-  const [articles, actors, agreements, quotes] = await entries();
+  const [articles, actors, agreements, quotes] = entries();
   articles.sort(
     (a, b) =>
       (b.data.date ?? '').localeCompare(a.data.date ?? '') || byName.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id),
@@ -207,7 +204,7 @@ let loaded: { stamp: string | undefined; data: Promise<SiteData> } | undefined;
 
 /** The index, built on first use and shared by every page of the build; in the dev server, built again once the build step has changed content/. */
 export function siteData(): Promise<SiteData> {
-  const stamp = devEnv && readStamp(devEnv.contentStamp);
+  const stamp = readStamp(env.contentStamp);
   if (!loaded || loaded.stamp !== stamp) loaded = { stamp, data: load() };
   return loaded.data;
 }
