@@ -61,7 +61,9 @@ export default defineConfig({
   cacheDir: env.cacheDir,
   trailingSlash: 'always',
   compressHTML: false,
-  build: { format: 'directory' },
+  // Four pages at a time: while one page's file is written, others render (a full build of 1,000
+  // articles renders in 11.5 s instead of 16.6 s; 8 at a time is no faster). The output is the same.
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // Not Astro's incremental build: it copies every unchanged page from its cache, one at a time, and
   // writes every page it renders twice. The build step keeps unchanged pages itself (src/site/page-keys.ts).

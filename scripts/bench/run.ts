@@ -369,8 +369,9 @@ The run copies \`src/\` and the Astro config once at its start, so edits made wh
   }
 }
 
+// The builds' own background deletions of their previous output may still be running in there.
 const cleanup = () => {
-  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  if (!values.keep) rmSync(work, { recursive: true, force: true, maxRetries: 10 });
 };
 process.on('SIGINT', () => {
   cleanup();

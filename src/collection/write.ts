@@ -1,6 +1,7 @@
 import { constants, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { testHooks } from '../options.ts';
 import type { ContentFile } from './validate.ts';
@@ -157,10 +158,17 @@ export async function swapIn(root: string, pairs: { staged: string; target: stri
 /**
  * Deletes a committed-away tree without making the build wait for it (a site of thousands of pages
  * takes seconds to delete): a detached process removes it; `recover` removes it if that process
- * did not get to finish.
+ * did not get to finish. At the lowest priority, so that a build started right after this one
+ * (the dev server's next, a script's) does not share the cores with it.
  */
 function removeInBackground(dir: string): void {
-  spawn(process.execPath, ['-e', 'try { require("node:fs").rmSync(process.argv[1], { recursive: true, force: true }) } catch {}', dir], { detached: true, stdio: 'ignore' }).unref();
+  const child = spawn(process.execPath, ['-e', 'try { require("node:fs").rmSync(process.argv[1], { recursive: true, force: true }) } catch {}', dir], { detached: true, stdio: 'ignore' });
+  try {
+    if (child.pid) setPriority(child.pid, 19);
+  } catch {
+    // It has finished already.
+  }
+  child.unref();
 }
 
 function alive(pid: number): boolean {
