@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * Builds the schema of a reference to another collection. The generator passes plain slugs
- * (`slugRef`); `src/content.config.ts` passes Astro's `reference()`; the dev server's reader of
- * content/ passes `resolvedRef`, which makes what `reference()` makes.
+ * (`slugRef`); `src/content.config.ts` passes Astro's `reference()` (for the entry types); the
+ * site's reader of content/ passes `resolvedRef`, which makes what `reference()` makes.
  */
 export type Ref = (collection: 'articles' | 'actors' | 'agreements' | 'quotes') => z.ZodType<RefValue>;
 
@@ -15,7 +15,7 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 export const slugRef: Ref = () => slug;
 
-/** A reference as Astro's `reference()` resolves it, for the dev server's reader of content/ (src/site/content-files.ts). */
+/** A reference as Astro's `reference()` resolves it, for the site's reader of content/ (src/site/content-files.ts). */
 export const resolvedRef: Ref = (collection) => slug.transform((id) => ({ collection, id }));
 
 export const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
