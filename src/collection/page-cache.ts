@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type PageKeys, reusableFile } from '../site/page-keys.ts';
+import { type PageKeys, recordedKeys } from '../site/page-keys.ts';
 
 interface PageRecord {
   key: string;
@@ -83,22 +83,13 @@ export function reusablePages(root: string, code: string): PageKeys {
   return keys;
 }
 
-/** Tells Astro, through the folder `keysDir`, which pages it can leave out. */
-export function offerPages(keysDir: string, reusable: PageKeys): void {
-  writeFileSync(join(keysDir, reusableFile), JSON.stringify(reusable));
-}
-
 /**
  * Once Astro has rendered into `outDir`: every page it left out (of those `offered`) is linked
- * from `previousDist`.
- * Returns every page's key (as the routes recorded them) and how many pages were kept.
+ * from `previousDist`. Returns every page's key (as the routes recorded them in `keysDir`) and
+ * how many pages were kept.
  */
 export function keepUnchangedPages(keysDir: string, offered: PageKeys, outDir: string, previousDist: string): { keys: PageKeys; kept: number } {
-  const keys: PageKeys = {};
-  for (const name of readdirSync(keysDir)
-    .filter((n) => n.startsWith('keys-'))
-    .sort())
-    Object.assign(keys, JSON.parse(readFileSync(join(keysDir, name), 'utf8')));
+  const keys = recordedKeys(keysDir);
   let kept = 0;
   for (const [file, key] of Object.entries(keys)) {
     const to = join(outDir, file);

@@ -117,7 +117,7 @@ export function keyPages<P extends { props: { page: ListPage<unknown> } }>(
   item: (entry: P['props']['page']['data'][number]) => unknown,
   context: unknown = null,
 ) {
-  return pages.map((p) => ({ ...p, key: hash([p.props.page.currentPage, p.props.page.lastPage, p.props.page.data.map(item), context]) }));
+  return pages.map((p) => ({ ...p, key: () => hash([p.props.page.currentPage, p.props.page.lastPage, p.props.page.data.map(item), context]) }));
 }
 
 /** An article in a list (its card): link, source, summary and quote count. */

@@ -7,16 +7,30 @@
 // files, which the published site shares. Without `pageKeys` (`astro dev`, a plain `astro build`)
 // every page is rendered.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSiteEnv } from '../options.ts';
 
 /** Page file (relative to the site's root) → key. */
 export type PageKeys = Record<string, string>;
 
-export const reusableFile = 'reusable.json';
-/** The file a route's keys are recorded in, inside the `pageKeys` folder. */
-export const routeKeysFile = (route: string) => `keys-${createHash('sha256').update(route).digest('hex').slice(0, 16)}.json`;
+const offeredFile = 'offered.json';
+const routeKeysPrefix = 'keys-';
+
+/** The build step, before Astro runs: the pages of the last build it can keep, by key. */
+export function offerPages(dir: string, offered: PageKeys): void {
+  writeFileSync(join(dir, offeredFile), JSON.stringify(offered));
+}
+
+/** The build step, after Astro: every page's key, as the routes recorded them. */
+export function recordedKeys(dir: string): PageKeys {
+  const keys: PageKeys = {};
+  for (const name of readdirSync(dir)
+    .filter((n) => n.startsWith(routeKeysPrefix))
+    .sort())
+    Object.assign(keys, JSON.parse(readFileSync(join(dir, name), 'utf8')));
+  return keys;
+}
 
 /**
  * The file Astro writes a page of `route` to, for its `params`: `actors/[slug]` with slug `x` is
@@ -31,30 +45,32 @@ export function pageFile(route: string, params: Record<string, string | number |
   return path ? `${path}/index.html` : 'index.html';
 }
 
-let reusable: PageKeys | undefined;
+let offered: { dir: string; keys: PageKeys } | undefined;
 
-/** The pages of the last build the build step said can be kept (read once per process). */
-function reusablePages(dir: string): PageKeys {
-  reusable ??= JSON.parse(readFileSync(join(dir, reusableFile), 'utf8')) as PageKeys;
-  return reusable;
+/** The pages the build step offered (read once per build). */
+function offeredPages(dir: string): PageKeys {
+  if (offered?.dir !== dir) offered = { dir, keys: JSON.parse(readFileSync(join(dir, offeredFile), 'utf8')) as PageKeys };
+  return offered.keys;
 }
 
 /**
  * The pages of `route` to render: all of them, or, when the build step keeps the last build's
- * pages, those whose key changed. Records every page's key either way.
+ * pages, those whose key changed. Records every page's key then. A key is computed only then
+ * (`key` is a function): the dev server lists a route's pages again after every edit.
  */
-export function changedOnly<P extends { params: Record<string, string | undefined>; key: string }>(route: string, paths: P[]): Omit<P, 'key'>[] {
+export function changedOnly<P extends { params: Record<string, string | undefined>; key: () => string }>(route: string, paths: P[]): Omit<P, 'key'>[] {
   const dir = readSiteEnv().pageKeys;
   const strip = ({ key: _, ...path }: P) => path;
   if (!dir) return paths.map(strip);
-  const keep = reusablePages(dir);
+  const keep = offeredPages(dir);
   const keys: PageKeys = {};
   const render: Omit<P, 'key'>[] = [];
   for (const path of paths) {
     const file = pageFile(route, path.params);
-    keys[file] = path.key;
-    if (keep[file] !== path.key) render.push(strip(path));
+    keys[file] = path.key();
+    if (keep[file] !== keys[file]) render.push(strip(path));
   }
-  writeFileSync(join(dir, routeKeysFile(route)), JSON.stringify(keys));
+  const name = `${routeKeysPrefix}${createHash('sha256').update(route).digest('hex').slice(0, 16)}.json`;
+  writeFileSync(join(dir, name), JSON.stringify(keys));
   return render;
 }

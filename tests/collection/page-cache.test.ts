@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keepUnchangedPages, reusablePages, savePageRecords } from '../../src/collection/page-cache.ts';
-import { routeKeysFile } from '../../src/site/page-keys.ts';
+import { changedOnly, offerPages, type PageKeys } from '../../src/site/page-keys.ts';
 
 /** A project whose dist/ holds two pages, recorded with their keys as built by `code`. */
 function published(code = 'code-1') {
@@ -35,21 +35,35 @@ describe('reusablePages', () => {
   });
 });
 
+/** The keys a route records in `keysDir` for pages `slug → key`, as it does while Astro runs. */
+function routeRecords(keysDir: string, offered: PageKeys, route: string, pages: Record<string, string>): void {
+  offerPages(keysDir, offered);
+  process.env.EXPLAINER_PAGE_KEYS = keysDir;
+  try {
+    changedOnly(
+      route,
+      Object.entries(pages).map(([slug, key]) => ({ params: { slug }, key: () => key })),
+    );
+  } finally {
+    delete process.env.EXPLAINER_PAGE_KEYS;
+  }
+}
+
 describe('keepUnchangedPages', () => {
   it('links the pages Astro left out from the last build, and fails on a page neither rendered nor offered', () => {
     const root = published();
+    const offered = reusablePages(root, 'code-1');
     const keys = mkdtempSync(join(tmpdir(), 'page-keys-'));
     const out = mkdtempSync(join(tmpdir(), 'page-out-'));
     mkdirSync(join(out, 'b'));
     writeFileSync(join(out, 'b', 'index.html'), '<p>b, rendered again</p>');
-    writeFileSync(join(keys, routeKeysFile('[slug]')), JSON.stringify({ 'a/index.html': 'ka', 'b/index.html': 'kb2' }));
-    const offered = reusablePages(root, 'code-1');
+    routeRecords(keys, offered, '[slug]', { a: 'ka', b: 'kb2' });
     expect(keepUnchangedPages(keys, offered, out, join(root, 'dist'))).toEqual({ keys: { 'a/index.html': 'ka', 'b/index.html': 'kb2' }, kept: 1 });
     expect(statSync(join(out, 'a', 'index.html')).ino).toBe(statSync(join(root, 'dist', 'a', 'index.html')).ino);
     expect(readFileSync(join(out, 'b', 'index.html'), 'utf8')).toBe('<p>b, rendered again</p>');
 
     const unknown = mkdtempSync(join(tmpdir(), 'page-keys-'));
-    writeFileSync(join(unknown, routeKeysFile('[other]')), JSON.stringify({ 'c/index.html': 'kc' }));
+    routeRecords(unknown, {}, '[slug]', { c: 'kc' });
     expect(() => keepUnchangedPages(unknown, offered, mkdtempSync(join(tmpdir(), 'page-out-')), join(root, 'dist'))).toThrow(
       /c\/index.html was neither rendered nor kept/,
     );

@@ -1,10 +1,10 @@
 // Which file a route's page is written to, how routes leave out the pages the build keeps, and the
 // sitemap made from the built folder (pure parts and small temporary folders; no site build).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedOnly, pageFile, reusableFile, routeKeysFile } from '../../src/site/page-keys.ts';
+import { changedOnly, offerPages, pageFile, recordedKeys } from '../../src/site/page-keys.ts';
 import { sitemapFiles } from '../../src/site/sitemap.ts';
 
 describe('pageFile', () => {
@@ -26,12 +26,14 @@ describe('changedOnly', () => {
     else process.env.EXPLAINER_PAGE_KEYS = saved;
   });
   const paths = [
-    { params: { slug: 'a' }, props: { n: 1 }, key: 'k1' },
-    { params: { slug: 'b' }, props: { n: 2 }, key: 'k2' },
+    { params: { slug: 'a' }, props: { n: 1 }, key: () => 'k1' },
+    { params: { slug: 'b' }, props: { n: 2 }, key: () => 'k2' },
   ];
 
-  it('renders every page, without its key, when the build keeps none (astro dev, a plain astro build)', () => {
+  it('renders every page, without computing its key, when the build keeps none (astro dev, a plain astro build)', () => {
     delete process.env.EXPLAINER_PAGE_KEYS;
+    const unkeyed = [{ params: { slug: 'a' }, props: { n: 1 }, key: () => expect.unreachable('a key computed') }];
+    expect(changedOnly('actors/[slug]', unkeyed)).toEqual([{ params: { slug: 'a' }, props: { n: 1 } }]);
     expect(changedOnly('actors/[slug]', paths)).toEqual([
       { params: { slug: 'a' }, props: { n: 1 } },
       { params: { slug: 'b' }, props: { n: 2 } },
@@ -40,10 +42,11 @@ describe('changedOnly', () => {
 
   it('leaves out the pages offered with the same key, and records every key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'page-keys-'));
-    writeFileSync(join(dir, reusableFile), JSON.stringify({ 'actors/a/index.html': 'k1', 'actors/b/index.html': 'old' }));
+    offerPages(dir, { 'actors/a/index.html': 'k1', 'actors/b/index.html': 'old', 'people/index.html': 'kp' });
     process.env.EXPLAINER_PAGE_KEYS = dir;
     expect(changedOnly('actors/[slug]', paths)).toEqual([{ params: { slug: 'b' }, props: { n: 2 } }]);
-    expect(JSON.parse(readFileSync(join(dir, routeKeysFile('actors/[slug]')), 'utf8'))).toEqual({ 'actors/a/index.html': 'k1', 'actors/b/index.html': 'k2' });
+    expect(changedOnly('[kind]/[...page]', [{ params: { kind: 'people', page: undefined }, props: {}, key: () => 'kp' }])).toEqual([]);
+    expect(recordedKeys(dir)).toEqual({ 'actors/a/index.html': 'k1', 'actors/b/index.html': 'k2', 'people/index.html': 'kp' });
   });
 });
 
